@@ -1,0 +1,55 @@
+// Command-line flags: parsed with node:util parseArgs, strict, no positionals.
+import { parseArgs } from 'node:util';
+
+/** Flags as typed by the user; undefined when absent. */
+export interface Flags {
+  readonly interval: string | undefined;
+  readonly config: string | undefined;
+  readonly demo: boolean;
+  readonly once: boolean;
+  readonly json: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+export const USAGE = `Usage: l2top [options]
+
+Live terminal monitor of Bitcoin Layer-2 market share (BTC locked per L2).
+
+Options:
+  --demo             bundled SAMPLE data (no network needed), clearly labelled
+  --once             poll once, print a plain-text table and exit
+  --json             poll once, print a JSON snapshot and exit
+  --interval <dur>   poll interval, e.g. 5m, 30s (minimum 1s; default 5m)
+  --config <file>    config file (default: $L2TOP_CONFIG, else the XDG path)
+  -h, --help         this help
+  -v, --version      print the version
+
+Keys in the live view: press ? for help.`;
+
+/** Parses argv (without node and script). Throws TypeError with a readable message on bad flags. */
+export function parseFlags(argv: readonly string[]): Flags {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      interval: { type: 'string' },
+      config: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      once: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  return {
+    interval: values.interval,
+    config: values.config,
+    demo: values.demo ?? false,
+    once: values.once ?? false,
+    json: values.json ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}

@@ -1,0 +1,134 @@
+// Resolves the Config from flags, environment and the config file: the only config I/O.
+// The file is read through conf and never written; an invalid file is an error naming file and key.
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import type { z } from 'zod';
+import { parseFlags, USAGE } from './args.js';
+import { ConfigFileSchema, DEFAULTS, IntervalSchema, type Config, type ConfigFile } from './schema.js';
+
+/** What the rest of the app may be configured with; main passes the registry's ids here. */
+export interface KnownIds {
+  readonly networks: readonly string[];
+  /** Provider id to default base URL. */
+  readonly providers: Readonly<Record<string, string>>;
+}
+
+export type LoadResult =
+  | { readonly kind: 'ok'; readonly config: Config }
+  | { readonly kind: 'help'; readonly text: string }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'error'; readonly message: string; readonly exitCode: 2 };
+
+/** The default config file path: $XDG_CONFIG_HOME/l2top/config.json (conf's env-paths). */
+export function defaultConfigPath(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.length > 0
+    ? env.XDG_CONFIG_HOME
+    : path.join(env.HOME ?? '', '.config');
+  return path.join(base, 'l2top', 'config.json');
+}
+
+function issuePath(issue: z.core.$ZodIssue): string {
+  let out = '';
+  for (const part of issue.path) {
+    out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issuePath(issue);
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => (where ? `${where}.${k}` : k));
+    return `${keys.join(', ')}: unknown key`;
+  }
+  return `${where || '(top level)'}: ${issue.message}`;
+}
+
+function readFile(file: string, explicit: boolean): { data?: unknown; error?: string } {
+  if (!fs.existsSync(file)) {
+    return explicit ? { error: `config file ${file}: not found` } : {};
+  }
+  try {
+    const store = new Conf<Record<string, unknown>>({
+      cwd: path.dirname(file),
+      configName: path.basename(file, path.extname(file)),
+      fileExtension: path.extname(file).replace(/^\./, ''),
+      clearInvalidConfig: false,
+    });
+    return { data: { ...store.store } };
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `invalid JSON: ${error.message}` : String((error as Error).message ?? error);
+    return { error: `config file ${file}: ${reason}` };
+  }
+}
+
+function checkIds(file: ConfigFile, known: KnownIds): string | undefined {
+  for (const [i, id] of (file.networks ?? []).entries()) {
+    if (!known.networks.includes(id)) {
+      return `networks[${i}]: unknown network "${id}" (known: ${known.networks.join(', ')})`;
+    }
+  }
+  for (const name of Object.keys(file.providers ?? {})) {
+    if (!(name in known.providers)) {
+      return `providers.${name}: unknown provider (known: ${Object.keys(known.providers).join(', ')})`;
+    }
+  }
+  return undefined;
+}
+
+/** Merges defaults <- config file <- flags. Pure apart from reading the config file. */
+export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, known: KnownIds): LoadResult {
+  let flags;
+  try {
+    flags = parseFlags(argv);
+  } catch (error) {
+    return { kind: 'error', message: `l2top: ${(error as Error).message}\n\n${USAGE}`, exitCode: 2 };
+  }
+  if (flags.help) return { kind: 'help', text: USAGE };
+  if (flags.version) return { kind: 'version' };
+
+  const explicit = flags.config ?? (env.L2TOP_CONFIG && env.L2TOP_CONFIG.length > 0 ? env.L2TOP_CONFIG : undefined);
+  const configPath = path.resolve(explicit ?? defaultConfigPath(env));
+  const read = readFile(configPath, explicit !== undefined);
+  if (read.error) return { kind: 'error', message: `l2top: ${read.error}`, exitCode: 2 };
+
+  let file: ConfigFile = {};
+  if (read.data !== undefined) {
+    const parsed = ConfigFileSchema.safeParse(read.data);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map(describeIssue);
+      return { kind: 'error', message: `l2top: invalid config file ${configPath}:\n  ${lines.join('\n  ')}`, exitCode: 2 };
+    }
+    file = parsed.data;
+    const bad = checkIds(file, known);
+    if (bad) return { kind: 'error', message: `l2top: invalid config file ${configPath}:\n  ${bad}`, exitCode: 2 };
+  }
+
+  let intervalMs = file.pollInterval ?? DEFAULTS.intervalMs;
+  if (flags.interval !== undefined) {
+    const parsed = IntervalSchema.safeParse(flags.interval);
+    if (!parsed.success) {
+      return { kind: 'error', message: `l2top: --interval ${flags.interval}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, exitCode: 2 };
+    }
+    intervalMs = parsed.data;
+  }
+
+  const providers: Record<string, string> = { ...known.providers };
+  for (const [name, p] of Object.entries(file.providers ?? {})) providers[name] = p.baseUrl.replace(/\/+$/, '');
+
+  return {
+    kind: 'ok',
+    config: {
+      intervalMs,
+      timeoutMs: file.timeoutMs ?? DEFAULTS.timeoutMs,
+      windowMs: file.window ?? DEFAULTS.windowMs,
+      networks: file.networks ? [...new Set(file.networks)] : [...known.networks],
+      providers,
+      demo: flags.demo,
+      once: flags.once || flags.json,
+      json: flags.json,
+      configPath: read.data !== undefined ? configPath : undefined,
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// An immutable, chunked time series: cheap appends, cheap pruning, O(1) indexed reads.
+// A NaN value is a gap marker (a poll that failed at that time), never a zero.
+
+/** Points per chunk: an append copies at most this many numbers. */
+const CHUNK = 512;
+
+interface Chunk {
+  readonly t: readonly number[];
+  readonly v: readonly number[];
+}
+
+/**
+ * A time-ordered series. `start` is how many points of the first chunk were pruned;
+ * every chunk but the last is full, so index arithmetic is O(1).
+ */
+export interface Series {
+  readonly chunks: readonly Chunk[];
+  readonly start: number;
+  readonly length: number;
+}
+
+export const EMPTY_SERIES: Series = { chunks: [], start: 0, length: 0 };
+
+function locate(s: Series, i: number): [Chunk, number] {
+  const abs = i + s.start;
+  const chunk = s.chunks[Math.floor(abs / CHUNK)];
+  if (!chunk) throw new RangeError(`series index ${i} out of range (length ${s.length})`);
+  return [chunk, abs % CHUNK];
+}
+
+/** Time (ms) of point i. */
+export function timeAt(s: Series, i: number): number {
+  const [c, j] = locate(s, i);
+  return c.t[j] ?? Number.NaN;
+}
+
+/** Value of point i; NaN at a gap marker. */
+export function valueAt(s: Series, i: number): number {
+  const [c, j] = locate(s, i);
+  return c.v[j] ?? Number.NaN;
+}
+
+/** A read-only view with `length`, `time(i)` and `value(i)`, as the chart resampler expects. */
+export function pointsOf(s: Series): { readonly length: number; time(i: number): number; value(i: number): number } {
+  return { length: s.length, time: (i) => timeAt(s, i), value: (i) => valueAt(s, i) };
+}
+
+/** Appends a point. Points older than the last one are ignored (time only moves forward). */
+export function append(s: Series, t: number, v: number): Series {
+  if (s.length > 0 && t < timeAt(s, s.length - 1)) return s;
+  const last = s.chunks[s.chunks.length - 1];
+  if (last && last.t.length < CHUNK) {
+    const chunk = { t: [...last.t, t], v: [...last.v, v] };
+    return { chunks: [...s.chunks.slice(0, -1), chunk], start: s.start, length: s.length + 1 };
+  }
+  return { chunks: [...s.chunks, { t: [t], v: [v] }], start: s.start, length: s.length + 1 };
+}
+
+/** Builds a series from time-ordered points. */
+export function fromPoints(points: readonly (readonly [number, number])[]): Series {
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < points.length; i += CHUNK) {
+    const part = points.slice(i, i + CHUNK);
+    chunks.push({ t: part.map((p) => p[0]), v: part.map((p) => p[1]) });
+  }
+  return { chunks, start: 0, length: points.length };
+}
+
+/** Every point as [t, v] pairs (for merging; O(n)). */
+export function toPoints(s: Series): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < s.length; i += 1) out.push([timeAt(s, i), valueAt(s, i)]);
+  return out;
+}
+
+/** Index of the first point with time >= t (length when none). */
+export function lowerBound(s: Series, t: number): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (timeAt(s, mid) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Drops points older than `cutoff` and keeps at most `maxPoints` (the newest). */
+export function prune(s: Series, cutoff: number, maxPoints: number): Series {
+  const drop = Math.max(lowerBound(s, cutoff), s.length - maxPoints);
+  if (drop <= 0) return s;
+  if (drop >= s.length) return EMPTY_SERIES;
+  const abs = s.start + drop;
+  const firstChunk = Math.floor(abs / CHUNK);
+  return { chunks: s.chunks.slice(firstChunk), start: abs % CHUNK, length: s.length - drop };
+}
+
+/** The last finite point at or before t, or undefined. Skips gap markers. */
+export function lastFiniteAtOrBefore(s: Series, t: number): { t: number; v: number } | undefined {
+  for (let i = lowerBound(s, t + 1) - 1; i >= 0; i -= 1) {
+    const v = valueAt(s, i);
+    if (Number.isFinite(v)) return { t: timeAt(s, i), v };
+  }
+  return undefined;
+}
+
+/**
+ * Merges earlier points (history) in front of the series: keeps the given points that are
+ * older than the series' first point, so live samples always win where both exist.
+ */
+export function prependHistory(s: Series, points: readonly (readonly [number, number])[]): Series {
+  const firstLive = s.length > 0 ? timeAt(s, 0) : Number.POSITIVE_INFINITY;
+  const older = points.filter((p) => p[0] < firstLive).sort((a, b) => a[0] - b[0]);
+  if (older.length === 0) return s;
+  return fromPoints([...older, ...toPoints(s)]);
+}

@@ -1,0 +1,85 @@
+// Domain types shared by feeds, model and ui. Pure data: no I/O, no classes.
+
+/** A network's stable id, e.g. "lightning". Ids are lower-case and used in config and JSON. */
+export type NetworkId = string;
+/** A source's stable id, e.g. "mempool-lightning". One source = one upstream endpoint. */
+export type SourceId = string;
+/** A provider is an upstream host whose base URL config can override, e.g. "mempool". */
+export type ProviderId = string;
+
+/** What a network row counts. Only "btc-locked" exists today; the id is carried in JSON so it can grow. */
+export type Metric = 'btc-locked';
+
+/**
+ * One value observed at a source, already converted into domain units.
+ * `observedAt` is the upstream's own timestamp (ms) when it gives one; live readings
+ * without it are stamped with the poll time by the reducer. History readings always carry it.
+ */
+export type Reading =
+  | {
+      readonly kind: 'btc-locked';
+      readonly network: NetworkId;
+      /** Integer satoshis (1e-8 BTC). Safe as a JS number: 21e14 < 2^53. */
+      readonly sats: number;
+      readonly observedAt?: number;
+      /** Extra network metrics the source gave for free (e.g. Lightning channel count). */
+      readonly extra?: Readonly<Record<string, number>>;
+    }
+  | {
+      readonly kind: 'price';
+      /** US dollars per bitcoin. */
+      readonly usd: number;
+      readonly observedAt?: number;
+    };
+
+/** Why a fetch failed. "schema" means the source answered but the data was unusable (bad-data). */
+export type FeedErrorKind = 'http' | 'network' | 'timeout' | 'ratelimit' | 'schema';
+
+export interface FeedError {
+  readonly kind: FeedErrorKind;
+  /** One human-readable line; already free of control characters. */
+  readonly message: string;
+  /** HTTP status when there was one. */
+  readonly status?: number;
+  /** From Retry-After on a 429 (or 503), in ms. */
+  readonly retryAfterMs?: number;
+}
+
+/** The typed result of one fetch of one source. `at` is when the attempt finished (ms). */
+export type FeedOutcome =
+  | { readonly ok: true; readonly readings: readonly Reading[]; readonly at: number; readonly latencyMs: number }
+  | { readonly ok: false; readonly error: FeedError; readonly at: number; readonly latencyMs: number };
+
+/** What kind of L2 a network is; shown in detail views. */
+export type NetworkType =
+  | 'state channels'
+  | 'federated sidechain'
+  | 'merge-mined sidechain'
+  | 'rollup'
+  | 'sidechain'
+  | 'other';
+
+/** Static description of a network, from the registry. */
+export interface NetworkMeta {
+  readonly id: NetworkId;
+  readonly name: string;
+  readonly type: NetworkType;
+  /** What "BTC locked" means for this network, one line, shown in help/detail and README. */
+  readonly lockedMeaning: string;
+}
+
+/** Static description of a source as the model and UI see it (no fetch code). */
+export interface SourceMeta {
+  readonly id: SourceId;
+  readonly provider: ProviderId;
+  /** The network it reports, or "price" for BTC/USD. */
+  readonly network: NetworkId | 'price';
+  /** Short label, e.g. "mempool.space LN stats". */
+  readonly label: string;
+  /** Endpoint path shown in the Sources view, e.g. "/api/v1/lightning/statistics/latest". */
+  readonly path: string;
+  /** Minimum ms between polls of this source (hourly upstreams); defaults to the poll interval. */
+  readonly minIntervalMs?: number;
+  /** True when the source is polled live; false for a history-only (backfill) source. */
+  readonly polls: boolean;
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig, type KnownIds } from '../../src/config/load.js';
+import { parseDuration } from '../../src/config/duration.js';
+
+const known: KnownIds = {
+  networks: ['lightning', 'liquid', 'rootstock', 'stacks'],
+  providers: { mempool: 'https://mempool.space', liquid: 'https://liquid.network' },
+};
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2top-config-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, text: string): { file: string; before: string; mtime: number } {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return { file, before: text, mtime: fs.statSync(file).mtimeMs };
+}
+
+function expectUntouched(f: { file: string; before: string; mtime: number }) {
+  expect(fs.readFileSync(f.file, 'utf8')).toBe(f.before);
+  expect(fs.statSync(f.file).mtimeMs).toBe(f.mtime);
+}
+
+describe('parseDuration', () => {
+  it.each([
+    ['5m', 300_000], ['30s', 30_000], ['90d', 7_776_000_000], ['1h', 3_600_000], ['500ms', 500], ['2', 2_000], ['1.5m', 90_000],
+  ])('%s -> %d ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+  it.each(['', 'five', '5x', '-1s', '1e3s'])('rejects %j', (text) => {
+    expect(parseDuration(text)).toBeUndefined();
+  });
+});
+
+describe('loadConfig', () => {
+  const env = () => ({ XDG_CONFIG_HOME: dir, HOME: dir });
+
+  it('uses defaults with no file and no flags', () => {
+    const r = loadConfig([], env(), known);
+    expect(r.kind).toBe('ok');
+    if (r.kind !== 'ok') return;
+    expect(r.config).toMatchObject({
+      intervalMs: 300_000, timeoutMs: 15_000, windowMs: 90 * 86_400_000,
+      networks: known.networks, providers: known.providers, once: false, json: false, demo: false, configPath: undefined,
+    });
+    expect(fs.existsSync(path.join(dir, 'l2top'))).toBe(false);
+  });
+
+  it('reads the XDG file, merges providers and lets flags win', () => {
+    fs.mkdirSync(path.join(dir, 'l2top'));
+    const f = write('l2top/config.json', JSON.stringify({
+      pollInterval: '30s', timeoutMs: 5000, window: '7d', networks: ['liquid', 'lightning'],
+      providers: { mempool: { baseUrl: 'http://127.0.0.1:9/mempool/' } },
+    }));
+    const r = loadConfig(['--interval', '10s', '--json'], env(), known);
+    expect(r.kind).toBe('ok');
+    if (r.kind !== 'ok') return;
+    expect(r.config).toMatchObject({
+      intervalMs: 10_000, timeoutMs: 5000, windowMs: 7 * 86_400_000, networks: ['liquid', 'lightning'],
+      providers: { mempool: 'http://127.0.0.1:9/mempool', liquid: 'https://liquid.network' },
+      once: true, json: true, configPath: f.file,
+    });
+    expectUntouched(f);
+  });
+
+  it('--config beats L2TOP_CONFIG', () => {
+    const a = write('a.json', JSON.stringify({ pollInterval: '1m' }));
+    const b = write('b.json', JSON.stringify({ pollInterval: '2m' }));
+    const r = loadConfig(['--config', a.file], { ...env(), L2TOP_CONFIG: b.file }, known);
+    expect(r.kind === 'ok' && r.config.intervalMs).toBe(60_000);
+    const r2 = loadConfig([], { ...env(), L2TOP_CONFIG: b.file }, known);
+    expect(r2.kind === 'ok' && r2.config.intervalMs).toBe(120_000);
+  });
+
+  it.each([
+    ['invalid JSON', '{"pollInterval": "5m",', /invalid JSON/],
+    ['a wrong type', '{"timeoutMs": "fast"}', /timeoutMs: /],
+    ['a bad duration', '{"pollInterval": "soon"}', /pollInterval: not a duration/],
+    ['an interval under 1 s', '{"pollInterval": "500ms"}', /pollInterval: must be between 1s/],
+    ['an unknown key', '{"pollIntervl": "5m"}', /pollIntervl: unknown key/],
+    ['an unknown provider', '{"providers": {"ollama": {"baseUrl": "https://api.ollama.network"}}}', /providers\.ollama: unknown provider/],
+    ['a non-http base URL', '{"providers": {"mempool": {"baseUrl": "file:///etc/passwd"}}}', /providers\.mempool\.baseUrl: must be an http\(s\) URL/],
+    ['an unknown network', '{"networks": ["lightning", "ollama"]}', /networks\[1\]: unknown network "ollama"/],
+  ])('rejects %s naming the file and key, leaving the file untouched', (_name, text, pattern) => {
+    const f = write('cfg.json', text);
+    const r = loadConfig(['--config', f.file], env(), known);
+    expect(r.kind).toBe('error');
+    if (r.kind !== 'error') return;
+    expect(r.exitCode).toBe(2);
+    expect(r.message).toContain(f.file);
+    expect(r.message).toMatch(pattern);
+    expectUntouched(f);
+  });
+
+  it('an explicit missing file is an error', () => {
+    const r = loadConfig(['--config', path.join(dir, 'nope.json')], env(), known);
+    expect(r.kind === 'error' && r.message).toMatch(/nope\.json: not found/);
+  });
+
+  it('bad flags and --interval values are errors with exit code 2', () => {
+    expect(loadConfig(['--bogus'], env(), known)).toMatchObject({ kind: 'error', exitCode: 2 });
+    const r = loadConfig(['--interval', '0s'], env(), known);
+    expect(r.kind === 'error' && r.message).toMatch(/--interval 0s: must be between 1s/);
+  });
+
+  it('answers --help and --version', () => {
+    expect(loadConfig(['--help'], env(), known).kind).toBe('help');
+    expect(loadConfig(['-v'], env(), known).kind).toBe('version');
+  });
+});
