@@ -1,17 +1,33 @@
 // Relative change of a series over a look-back period, only when the window really has that history.
-import { lastFiniteAtOrBefore, type Series } from './series.js';
+import { lastFiniteAtOrBefore, lowerBound, timeAt, valueAt, type Series } from './series.js';
 
 /**
- * (value now - value `periodMs` ago) / value then. The reference is the last finite point at or
- * before now - period, and it must lie within a quarter of the period (at least 3 poll intervals)
- * of that target; otherwise the window does not have the history and the answer is null.
+ * The series' value at time `target`: the last finite point at or before it when that lies within
+ * `tolerance`, else a linear interpolation between the finite points either side when they are at
+ * most `maxSpan` apart (daily backfill points), else undefined: the window lacks that history.
+ */
+export function valueAtTime(s: Series, target: number, tolerance: number, maxSpan: number): number | undefined {
+  const before = lastFiniteAtOrBefore(s, target);
+  if (!before) return undefined;
+  if (target - before.t <= tolerance) return before.v;
+  for (let i = lowerBound(s, target + 1); i < s.length; i += 1) {
+    const v = valueAt(s, i);
+    if (!Number.isFinite(v)) continue;
+    const t = timeAt(s, i);
+    if (t - before.t > maxSpan) return undefined;
+    return before.v + ((v - before.v) * (target - before.t)) / (t - before.t);
+  }
+  return undefined;
+}
+
+/**
+ * (value now - value `periodMs` ago) / value then, or null when the window does not have that
+ * history. Tolerance: a quarter of the period (at least 3 poll intervals); interpolation only
+ * between points at most 1.5 periods apart.
  */
 export function changeOver(s: Series | undefined, current: number | undefined, now: number, periodMs: number, intervalMs: number): number | null {
   if (!s || current === undefined) return null;
-  const target = now - periodMs;
-  const ref = lastFiniteAtOrBefore(s, target);
-  if (!ref) return null;
-  const tolerance = Math.max(periodMs / 4, 3 * intervalMs);
-  if (target - ref.t > tolerance || ref.v === 0) return null;
-  return (current - ref.v) / ref.v;
+  const ref = valueAtTime(s, now - periodMs, Math.max(periodMs / 4, 3 * intervalMs), 1.5 * periodMs);
+  if (ref === undefined || ref === 0) return null;
+  return (current - ref) / ref;
 }

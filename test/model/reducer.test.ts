@@ -169,3 +169,15 @@ describe('snapshot', () => {
     expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
   });
 });
+
+describe('change over daily history', () => {
+  it('interpolates between daily points around the look-back target', () => {
+    const s = fromPoints([[T0 - 2 * DAY, 100], [T0 - DAY + 0 * HOUR, 200], [T0, 300]]);
+    // 24 h before T0 + 12 h lies halfway between the points at T0 - 1d and T0
+    expect(changeOver(s, 300, T0 + 12 * HOUR, DAY, 5 * MIN)).toBeCloseTo(300 / 250 - 1, 12);
+  });
+  it('does not interpolate across monthly points', () => {
+    const s = fromPoints([[T0 - 40 * DAY, 100], [T0 - 10 * DAY, 200]]);
+    expect(changeOver(s, 300, T0, DAY, 5 * MIN)).toBeNull();
+  });
+});

@@ -1,0 +1,197 @@
+// Pure builders of the exact upstream response bodies, shared by the demo server and the test simulator.
+
+/** Lightning graph totals for one day. */
+export interface LightningStats {
+  /** Public channel capacity, integer sats. */
+  readonly sats: number;
+  readonly channels: number;
+  readonly nodes: number;
+}
+
+/** Input of lightningLatest: the stats plus the row's day (ISO, midnight UTC on the real server). */
+export interface LightningRowInput extends LightningStats {
+  readonly addedIso: string;
+  /** Row id; default 1. */
+  readonly id?: number;
+}
+
+/** One daily Lightning history point; `atMs` becomes `added` in unix seconds. */
+export interface LightningPoint extends LightningStats {
+  readonly atMs: number;
+}
+
+/** One month's net L-BTC peg flow; `date` is "YYYY-MM-01", `sats` may be negative. */
+export interface MonthlyFlow {
+  readonly date: string;
+  readonly sats: number;
+}
+
+/** One btc-locked.com daily row in domain units; `network` is the slug, e.g. "Rootstock". */
+export interface BitcoinlayersRow {
+  readonly network: string;
+  readonly date: string;
+  readonly sats: number;
+}
+
+/** A JSON-RPC id as the request gave it. */
+export type JsonRpcId = number | string | null;
+
+/** An HTTP status with a JSON body, for endpoints whose answer depends on the request body. */
+export interface JsonReply {
+  readonly status: number;
+  readonly json: unknown;
+}
+
+/** Rootstock Bridge precompile; its balance is the RBTC not yet pegged in. */
+export const ROOTSTOCK_BRIDGE = '0x0000000000000000000000000000000001000006';
+/** Total RBTC minted at genesis into the Bridge, in sats (21 M BTC). */
+const RBTC_GENESIS_SATS = 21_000_000n * 100_000_000n;
+const WEI_PER_SAT = 10_000_000_000n;
+/** Rates from the recorded mempool /prices sample, so the other currencies look consistent. */
+const FX: Readonly<Record<string, number>> = { EUR: 0.9267, GBP: 0.8577, CAD: 1.3284, CHF: 0.8557, AUD: 1.4741, JPY: 142.13 };
+const LAYERS_META: Readonly<Record<string, { name: string; tokens: string[]; tokenNames: string[] }>> = {
+  Lightning: { name: 'Lightning', tokens: ['BTC'], tokenNames: ['Bitcoin'] },
+  Liquid: { name: 'Liquid', tokens: ['L-BTC'], tokenNames: ['Liquid Bitcoin'] },
+  Rootstock: { name: 'Rootstock', tokens: ['RBTC'], tokenNames: ['Rootstock Smart Bitcoin'] },
+  Stacks: { name: 'Stacks', tokens: ['sBTC'], tokenNames: ['sBTC'] },
+};
+
+/** mempool's four node classes. */
+interface NodeClasses {
+  readonly tor_nodes: number;
+  readonly clearnet_nodes: number;
+  readonly unannounced_nodes: number;
+  readonly clearnet_tor_nodes: number;
+}
+
+/** Split a node count into mempool's four node classes (they sum back to `nodes`). */
+function nodeClasses(nodes: number): NodeClasses {
+  const tor = Math.round(nodes * 0.72);
+  const clearnet = Math.round(nodes * 0.145);
+  const unannounced = Math.round(nodes * 0.062);
+  return { tor_nodes: tor, clearnet_nodes: clearnet, unannounced_nodes: unannounced, clearnet_tor_nodes: nodes - tor - clearnet - unannounced };
+}
+
+function lightningRow(row: LightningRowInput): Record<string, number | string> {
+  const classes = nodeClasses(row.nodes);
+  const avg = row.channels > 0 ? Math.round(row.sats / row.channels) : 0;
+  return {
+    id: row.id ?? 1,
+    added: row.addedIso,
+    channel_count: row.channels,
+    node_count: row.nodes,
+    total_capacity: row.sats,
+    tor_nodes: classes.tor_nodes,
+    clearnet_nodes: classes.clearnet_nodes,
+    unannounced_nodes: classes.unannounced_nodes,
+    avg_capacity: avg,
+    avg_fee_rate: 497,
+    avg_base_fee_mtokens: 915,
+    med_capacity: Math.round(avg * 0.27),
+    med_fee_rate: 40,
+    med_base_fee_mtokens: 100,
+    clearnet_tor_nodes: classes.clearnet_tor_nodes,
+  };
+}
+
+/** mempool GET /api/v1/lightning/statistics/latest; `previous` (the row 7 days back) is optional as upstream. */
+export function lightningLatest(latest: LightningRowInput, previous?: LightningRowInput): Record<string, unknown> {
+  return previous ? { latest: lightningRow(latest), previous: lightningRow(previous) } : { latest: lightningRow(latest) };
+}
+
+/** mempool GET /api/v1/lightning/statistics/{interval}: newest first, `added` in unix seconds, no node_count. */
+export function lightningHistory(points: readonly LightningPoint[]): Record<string, number>[] {
+  return [...points]
+    .sort((a, b) => b.atMs - a.atMs)
+    .map((p) => ({ added: Math.floor(p.atMs / 1000), channel_count: p.channels, total_capacity: p.sats, ...nodeClasses(p.nodes) }));
+}
+
+/** liquid.network GET /api/v1/liquid/pegs: the amount is a string of sats. */
+export function liquidPegs(sats: number, lastBlockUpdate = 3_000_000, hash = 'ab'.repeat(32)): Record<string, unknown> {
+  return { amount: String(sats), lastBlockUpdate, hash };
+}
+
+/** liquid.network GET /api/v1/liquid/pegs/month: order kept as given (upstream does not sort). */
+export function liquidPegsMonth(flows: readonly MonthlyFlow[]): { amount: string; date: string }[] {
+  return flows.map((f) => ({ amount: String(f.sats), date: f.date }));
+}
+
+/** Bridge balance in wei when `lockedSats` are pegged in: (21 M BTC - locked) x 1e18, exact. */
+export function bridgeWeiForLocked(lockedSats: number | bigint): bigint {
+  return (RBTC_GENESIS_SATS - BigInt(lockedSats)) * WEI_PER_SAT;
+}
+
+/** Rootstock eth_getBalance(Bridge) JSON-RPC result for `lockedSats` locked. */
+export function rpcBalanceForLocked(lockedSats: number | bigint, id: JsonRpcId = 1): Record<string, unknown> {
+  return { jsonrpc: '2.0', id, result: `0x${bridgeWeiForLocked(lockedSats).toString(16)}` };
+}
+
+/** A JSON-RPC error object. */
+export function rpcError(id: JsonRpcId, code: number, message: string): Record<string, unknown> {
+  return { jsonrpc: '2.0', id, error: { code, message } };
+}
+
+/** Hiro call-read get-total-supply: Clarity (ok uint) = 0x07 0x01 + 16-byte big-endian sats. */
+export function hiroTotalSupply(sats: number | bigint): { okay: true; result: string } {
+  return { okay: true, result: `0x0701${BigInt(sats).toString(16).padStart(32, '0')}` };
+}
+
+/** mempool GET /api/v1/prices: integer USD plus the sample's other currencies at fixed rates. */
+export function prices(usd: number, timeS: number): Record<string, number> {
+  const body: Record<string, number> = { time: timeS, USD: Math.round(usd) };
+  for (const [currency, rate] of Object.entries(FX)) body[currency] = Math.round(usd * rate);
+  return body;
+}
+
+/** btc-locked.com GET /historical_supplies_by_network rows; `total_balance` is BTC. */
+export function bitcoinlayersHistory(rows: readonly BitcoinlayersRow[]): Record<string, unknown>[] {
+  return rows.map((r) => {
+    const meta = LAYERS_META[r.network];
+    return {
+      network_slug: r.network,
+      network_name: meta?.name ?? r.network,
+      total_balance: r.sats / 1e8,
+      date: r.date,
+      tokens: meta?.tokens ?? [],
+      token_names: meta?.tokenNames ?? [],
+    };
+  });
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Answer a Rootstock JSON-RPC request body: Bridge balance for eth_getBalance, errors otherwise. */
+export function rootstockReply(body: string, lockedSats: number): JsonReply {
+  const parsed = parseJson(body);
+  if (!parsed.ok) return { status: 400, json: rpcError(null, -32700, 'Parse error') };
+  const req = parsed.value;
+  if (!isRecord(req) || typeof req['method'] !== 'string') return { status: 400, json: rpcError(null, -32600, 'Invalid request') };
+  const rawId = req['id'];
+  const id: JsonRpcId = typeof rawId === 'number' || typeof rawId === 'string' ? rawId : null;
+  if (req['method'] !== 'eth_getBalance') return { status: 200, json: rpcError(id, -32601, 'Method not found') };
+  const params = req['params'];
+  const address = Array.isArray(params) ? (params[0] as unknown) : undefined;
+  if (typeof address !== 'string') return { status: 200, json: rpcError(id, -32602, 'Invalid params') };
+  if (address.toLowerCase() !== ROOTSTOCK_BRIDGE) return { status: 200, json: { jsonrpc: '2.0', id, result: '0x0' } };
+  return { status: 200, json: rpcBalanceForLocked(lockedSats, id) };
+}
+
+/** Answer a Hiro call-read body: needs a JSON object with a string `sender` (as stacks-core does). */
+export function hiroReply(body: string, sats: number): JsonReply {
+  const parsed = parseJson(body);
+  const req = parsed.ok ? parsed.value : undefined;
+  if (!isRecord(req) || typeof req['sender'] !== 'string' || (req['arguments'] !== undefined && !Array.isArray(req['arguments']))) {
+    return { status: 400, json: { error: 'Failed to parse JSON body: expected {"sender": string, "arguments": string[]}' } };
+  }
+  return { status: 200, json: hiroTotalSupply(sats) };
+}

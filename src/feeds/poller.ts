@@ -1,0 +1,226 @@
+// Polls every source on its own re-arming timer (timeout < period, backoff, Retry-After) and emits actions.
+import type { FeedAction } from '../model/actions.js';
+import type { FeedOutcome, ProviderId, Reading } from '../model/types.js';
+import type { HttpClient } from './http-client.js';
+import type { FetchContext, SourceDef } from './source.js';
+import { FeedFailure, toFeedError } from './feed-failure.js';
+
+/** Time source and timers; tests inject a fake. Default: Date.now and the global timers. */
+export interface PollerClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** What the poller needs; everything with side effects is injected. */
+export interface PollerDeps {
+  readonly sources: readonly SourceDef[];
+  /** The base URL (no trailing slash) for a provider, after config overrides. */
+  baseUrlFor(provider: ProviderId): string;
+  readonly http: HttpClient;
+  /** Poll period in ms; a source's minIntervalMs can only lengthen it. */
+  readonly intervalMs: number;
+  /** Per-attempt timeout in ms; capped at 80 % of the source's period. */
+  readonly timeoutMs: number;
+  /** How far back history fetches reach, in ms. */
+  readonly windowMs: number;
+  /** Receives every action; must not throw. */
+  emit(action: FeedAction): void;
+  readonly clock?: PollerClock;
+  /** Uniform [0, 1) for backoff jitter. Default Math.random. */
+  readonly random?: () => number;
+}
+
+/** The running feed layer. After stop() it emits nothing and cannot be restarted. */
+export interface Poller {
+  /** Backfills history once and starts polling every live source now. */
+  start(): void;
+  /** Polls now every live source that is due enough (see refresh rules in the module). */
+  refresh(): void;
+  /** Clears every timer and aborts in-flight requests; emits nothing afterwards. */
+  stop(): void;
+  /** One round of every live source (and history when asked); resolves when all settled. */
+  runOnce(options?: { readonly history?: boolean }): Promise<void>;
+}
+
+/** Shortest gap refresh() allows after a source's last attempt, and the backoff base. */
+const MIN_GAP_MS = 15_000;
+
+const systemClock: PollerClock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Delay after the n-th consecutive failure: exponential from min(15 s, period), capped, with ±20 % jitter. */
+export function backoffDelay(failures: number, periodMs: number, random: () => number): number {
+  const base = Math.min(MIN_GAP_MS, periodMs);
+  const cap = Math.max(4 * periodMs, 60_000);
+  return Math.ceil(Math.min(cap, base * 2 ** (failures - 1)) * (0.8 + 0.4 * random()));
+}
+
+interface SourceState {
+  readonly def: SourceDef;
+  readonly period: number;
+  readonly timeout: number;
+  failures: number;
+  timer: unknown;
+  running: Promise<void> | undefined;
+  lastStartedAt: number | undefined;
+  /** No request before this time (ms): the upstream's Retry-After. */
+  notBefore: number;
+}
+
+interface Active {
+  readonly controller: AbortController;
+  readonly timer: unknown;
+}
+
+/** Creates a poller over `deps.sources`; nothing happens until start() or runOnce(). */
+export function createPoller(deps: PollerDeps): Poller {
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? Math.random;
+  const active = new Set<Active>();
+  let phase: 'idle' | 'running' | 'stopped' = 'idle';
+  /** A function, not a comparison, so TypeScript does not narrow `phase` across awaits. */
+  const phaseIs = (p: typeof phase): boolean => phase === p;
+
+  const live: SourceState[] = deps.sources
+    .filter((def) => def.fetch !== undefined)
+    .map((def) => {
+      const period = Math.max(deps.intervalMs, def.minIntervalMs ?? 0);
+      const timeout = Math.min(deps.timeoutMs, Math.floor(0.8 * period));
+      return { def, period, timeout, failures: 0, timer: undefined, running: undefined, lastStartedAt: undefined, notBefore: 0 };
+    });
+
+  /** Runs one fetch under its own timeout; never rejects. */
+  async function execute(
+    fn: (ctx: FetchContext) => Promise<readonly Reading[]>,
+    def: SourceDef,
+    timeoutMs: number,
+  ): Promise<FeedOutcome> {
+    const startedAt = clock.now();
+    const controller = new AbortController();
+    const timeoutFailure = new FeedFailure('timeout', `no answer within ${formatSeconds(timeoutMs)}`);
+    const entry: Active = { controller, timer: clock.setTimeout(() => controller.abort(timeoutFailure), timeoutMs) };
+    active.add(entry);
+    const baseUrl = deps.baseUrlFor(def.provider).replace(/\/+$/, '');
+    const ctx: FetchContext = { http: deps.http, baseUrl, signal: controller.signal, since: startedAt - deps.windowMs, now: startedAt };
+    try {
+      const readings = await untilAborted((async () => fn(ctx))(), controller.signal);
+      const at = clock.now();
+      return { ok: true, readings, at, latencyMs: at - startedAt };
+    } catch (e) {
+      const at = clock.now();
+      const error = toFeedError(controller.signal.aborted ? (controller.signal.reason as unknown) : e);
+      return { ok: false, error, at, latencyMs: at - startedAt };
+    } finally {
+      clock.clearTimeout(entry.timer);
+      active.delete(entry);
+    }
+  }
+
+  function nextDelay(s: SourceState, outcome: FeedOutcome): number {
+    if (outcome.ok) {
+      s.failures = 0;
+      return s.period;
+    }
+    s.failures += 1;
+    const backoff = backoffDelay(s.failures, s.period, random);
+    const retryAfter = outcome.error.retryAfterMs;
+    if (retryAfter === undefined) return backoff;
+    s.notBefore = outcome.at + retryAfter;
+    return Math.max(backoff, retryAfter);
+  }
+
+  function poll(s: SourceState): Promise<void> {
+    s.running ??= attempt(s).finally(() => {
+      s.running = undefined;
+    });
+    return s.running;
+  }
+
+  async function attempt(s: SourceState): Promise<void> {
+    const fetch = s.def.fetch;
+    if (phaseIs('stopped') || fetch === undefined) return;
+    disarm(s);
+    const startedAt = clock.now();
+    s.lastStartedAt = startedAt;
+    deps.emit({ type: 'feed/attempt', sourceId: s.def.id, at: startedAt });
+    const outcome = await execute((ctx) => fetch.call(s.def, ctx), s.def, s.timeout);
+    if (phaseIs('stopped')) return;
+    const delay = nextDelay(s, outcome);
+    if (phaseIs('running')) {
+      s.timer = clock.setTimeout(() => {
+        s.timer = undefined;
+        void poll(s);
+      }, delay);
+    }
+    deps.emit({ type: 'feed/outcome', sourceId: s.def.id, outcome, nextAttemptAt: outcome.at + delay });
+  }
+
+  async function backfill(def: SourceDef): Promise<void> {
+    const history = def.history;
+    if (phaseIs('stopped') || history === undefined) return;
+    const outcome = await execute((ctx) => history.call(def, ctx), def, deps.timeoutMs);
+    if (!phaseIs('stopped')) deps.emit({ type: 'feed/history', sourceId: def.id, outcome });
+  }
+
+  function disarm(s: SourceState): void {
+    if (s.timer !== undefined) clock.clearTimeout(s.timer);
+    s.timer = undefined;
+  }
+
+  /** refresh() may poll a source only when none of its limits would be broken. */
+  function isDue(s: SourceState, now: number): boolean {
+    if (s.running !== undefined || now < s.notBefore) return false;
+    if (s.lastStartedAt === undefined) return true;
+    const gap = now - s.lastStartedAt;
+    return gap >= (s.def.minIntervalMs ?? 0) && gap >= Math.min(MIN_GAP_MS, s.period);
+  }
+
+  return {
+    start() {
+      if (phase !== 'idle') return;
+      phase = 'running';
+      for (const def of deps.sources) if (def.history !== undefined) void backfill(def);
+      for (const s of live) void poll(s);
+    },
+    refresh() {
+      if (phase !== 'running') return;
+      const now = clock.now();
+      for (const s of live) if (isDue(s, now)) void poll(s);
+    },
+    stop() {
+      if (phase === 'stopped') return;
+      phase = 'stopped';
+      for (const s of live) disarm(s);
+      for (const entry of active) {
+        clock.clearTimeout(entry.timer);
+        entry.controller.abort(new FeedFailure('network', 'poller stopped'));
+      }
+      active.clear();
+    },
+    async runOnce(options = {}) {
+      const work: Promise<void>[] = [];
+      if (options.history === true) for (const def of deps.sources) work.push(backfill(def));
+      for (const s of live) work.push(poll(s));
+      await Promise.all(work);
+    },
+  };
+}
+
+/** Settles with `work`, or rejects with the signal's reason as soon as it aborts (even if `work` hangs). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as unknown);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}

@@ -1,0 +1,122 @@
+// Composition root: config -> store -> poller -> render; terminal set-up, signals and exit codes.
+import { render } from 'ink';
+import React from 'react';
+import { loadConfig } from './config/load.js';
+import type { Config } from './config/schema.js';
+import { startDemoServer, type DemoServer } from './feeds/demo/server.js';
+import { createHttpClient } from './feeds/http.js';
+import { createPoller, type Poller } from './feeds/poller.js';
+import { PROVIDER_DEFAULTS } from './feeds/providers.js';
+import { sourcesFor } from './feeds/registry.js';
+import { NETWORKS } from './model/networks.js';
+import { selectRows, selectSources } from './model/selectors.js';
+import { toSnapshot } from './model/snapshot.js';
+import { initialState } from './model/state.js';
+import { createStore, type Store } from './model/store.js';
+import type { SourceMeta } from './model/types.js';
+import { App } from './ui/App.js';
+import { renderPlainText } from './ui/plainText.js';
+import { VERSION } from './version.js';
+
+const ALT_SCREEN_ON = '\u001B[?1049h';
+const ALT_SCREEN_OFF = '\u001B[?1049l';
+const SHOW_CURSOR = '\u001B[?25h';
+/** How often the clock is pushed into the store; ages are shown to the minute, so this is plenty. */
+const TICK_MS = 15_000;
+
+interface Runtime {
+  readonly config: Config;
+  readonly store: Store;
+  readonly poller: Poller;
+  readonly demo: DemoServer | undefined;
+}
+
+function metaOf(s: SourceMeta): SourceMeta {
+  return { id: s.id, provider: s.provider, network: s.network, label: s.label, path: s.path, polls: s.polls, ...(s.minIntervalMs ? { minIntervalMs: s.minIntervalMs } : {}) };
+}
+
+async function setUp(config: Config): Promise<Runtime> {
+  const demo = config.demo ? await startDemoServer() : undefined;
+  const providers: Record<string, string> = { ...config.providers, ...(demo?.baseUrls ?? {}) };
+  const networks = config.networks.map((id) => NETWORKS.find((n) => n.id === id)).filter((n) => n !== undefined);
+  const sources = sourcesFor(config.networks);
+  const store = createStore(initialState({
+    now: Date.now(), intervalMs: config.intervalMs, windowMs: config.windowMs, demo: config.demo, networks, sources: sources.map(metaOf),
+  }));
+  const http = createHttpClient({ userAgent: `l2top/${VERSION}`, socketTimeoutMs: config.timeoutMs });
+  const poller = createPoller({
+    sources,
+    baseUrlFor: (p) => providers[p] ?? '',
+    http,
+    intervalMs: config.intervalMs,
+    timeoutMs: config.timeoutMs,
+    windowMs: config.windowMs,
+    emit: (action) => store.dispatch(action),
+  });
+  return { config, store, poller, demo };
+}
+
+/** --once / --json / piped stdout: one round, print, exit 0 when any network had data. */
+async function runOnce(rt: Runtime): Promise<number> {
+  await rt.poller.runOnce({ history: true });
+  rt.store.dispatch({ type: 'tick', now: Date.now() });
+  await rt.demo?.close();
+  const state = rt.store.getState();
+  process.stdout.write(rt.config.json ? JSON.stringify(toSnapshot(state), null, 2) + '\n' : renderPlainText(state));
+  if (selectRows(state).some((r) => r.sats !== undefined)) return 0;
+  const reasons = selectSources(state).map((s) => `  ${s.meta.id}: ${s.status}${s.error ? ` (${s.error.message})` : ''}`);
+  process.stderr.write(`l2top: no network had data.\n${reasons.join('\n')}\nTry --demo for sample data.\n`);
+  return 1;
+}
+
+/** The live dashboard on the alternate screen; resolves with the exit code. */
+function runLive(rt: Runtime): Promise<number> {
+  return new Promise((resolve) => {
+    const out = process.stdout;
+    let done = false;
+    out.write(ALT_SCREEN_ON);
+    const tick = setInterval(() => rt.store.dispatch({ type: 'tick', now: Date.now() }), TICK_MS);
+    const finish = (code: number, message?: string) => {
+      if (done) return;
+      done = true;
+      clearInterval(tick);
+      rt.poller.stop();
+      ink.unmount();
+      out.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+      if (message) process.stderr.write(message);
+      for (const sig of SIGNALS) process.off(sig, onSignal);
+      void (rt.demo?.close() ?? Promise.resolve()).then(() => resolve(code));
+    };
+    const onSignal = (sig: NodeJS.Signals) => finish(sig === 'SIGINT' ? 130 : sig === 'SIGTERM' ? 143 : 129);
+    const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const sig of SIGNALS) process.on(sig, onSignal);
+    process.on('uncaughtException', (error) => finish(1, `l2top: ${error.stack ?? String(error)}\n`));
+    process.on('unhandledRejection', (error) => finish(1, `l2top: ${error instanceof Error ? error.stack : String(error)}\n`));
+    const ink = render(
+      <App store={rt.store} onQuit={() => finish(0)} onRefresh={() => rt.poller.refresh()} />,
+      { exitOnCtrlC: false, patchConsole: false, maxFps: 10 },
+    );
+    rt.poller.start();
+  });
+}
+
+/** Runs l2top with argv (without node and script); resolves with the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const loaded = loadConfig(argv, process.env, { networks: NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS });
+  switch (loaded.kind) {
+    case 'help':
+      process.stdout.write(loaded.text + '\n');
+      return 0;
+    case 'version':
+      process.stdout.write(`l2top ${VERSION}\n`);
+      return 0;
+    case 'error':
+      process.stderr.write(loaded.message + '\n');
+      return loaded.exitCode;
+    case 'ok':
+      break;
+  }
+  const config: Config = process.stdout.isTTY ? loaded.config : { ...loaded.config, once: true };
+  const rt = await setUp(config);
+  return config.once ? runOnce(rt) : runLive(rt);
+}

@@ -1,0 +1,120 @@
+// The root component: reads the store, lays out header, the current view and footer, routes keys.
+import { Box, useInput, useStdin, type Key } from 'ink';
+import React, { useSyncExternalStore } from 'react';
+import { selectHeader, selectRows, selectSources } from '../model/selectors.js';
+import type { Store } from '../model/store.js';
+import type { Action } from '../model/reducer.js';
+import { Footer } from './components/Footer.js';
+import { Header } from './components/Header.js';
+import { Line } from './components/Line.js';
+import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
+import { commandFor, KEYMAP, type Command } from './keymap.js';
+import { fit } from './render/text.js';
+import { DARK, type Theme } from './theme.js';
+import { HelpView } from './views/HelpView.js';
+import { SharesView } from './views/SharesView.js';
+import { SourcesView } from './views/SourcesView.js';
+import { TrendsView } from './views/TrendsView.js';
+
+/** Below this the app shows only "terminal too small". */
+export const MIN_SIZE: Size = { columns: 40, rows: 12 };
+const HEADER_LINES = 4;
+const FOOTER_LINES = 1;
+
+export interface AppProps {
+  readonly store: Store;
+  /** Called for q / Ctrl-C: main restores the terminal and exits. */
+  readonly onQuit: () => void;
+  /** Called for r: main asks the poller for a refresh. */
+  readonly onRefresh: () => void;
+  /** Fixed size (tests); default follows the terminal. */
+  readonly size?: Size;
+  readonly theme?: Theme;
+  readonly ascii?: boolean;
+}
+
+const UI_ACTIONS: Partial<Record<Command, Action>> = {
+  'view-shares': { type: 'ui/view', view: 'shares' },
+  'view-trends': { type: 'ui/view', view: 'trends' },
+  'view-sources': { type: 'ui/view', view: 'sources' },
+  'view-next': { type: 'ui/view-next' },
+  'view-prev': { type: 'ui/view-prev' },
+  unit: { type: 'ui/unit-next' },
+  help: { type: 'ui/help-toggle' },
+  close: { type: 'ui/help-close' },
+};
+
+/**
+ * Splits one input chunk into key presses: over ssh or a paste several typed keys arrive as one
+ * string, and "ESC x" arrives as meta+x; both must act like the separate keys they were.
+ */
+export function keyPresses(input: string, key: Key): [string, Key][] {
+  const plain = { ...key, meta: false };
+  if (key.meta && !key.ctrl && input.length === 1) return [['', { ...plain, escape: true }], [input, plain]];
+  if (input.length > 1 && !key.ctrl && !key.meta) return [...input].map((ch) => [ch, plain]);
+  return [[input, key]];
+}
+
+function Keys({ store, onQuit, onRefresh }: Pick<AppProps, 'store' | 'onQuit' | 'onRefresh'>): null {
+  useInput((input, key) => {
+    for (const [ch, k] of keyPresses(input, key)) {
+      const command = commandFor(ch, k);
+      if (command === 'quit') return onQuit();
+      if (command === 'refresh') onRefresh();
+      else if (command) {
+        const action = UI_ACTIONS[command];
+        if (action) store.dispatch(action);
+      }
+    }
+  });
+  return null;
+}
+
+export function App({ store, onQuit, onRefresh, size, theme = DARK, ascii = false }: AppProps): React.JSX.Element {
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const terminal = useTerminalSize();
+  const { columns, rows: termRows } = size ?? terminal;
+  const { isRawModeSupported } = useStdin();
+  const keys = isRawModeSupported ? <Keys store={store} onQuit={onQuit} onRefresh={onRefresh} /> : null;
+
+  // One line short of the terminal so Ink never falls back to clearing the whole screen.
+  const height = termRows - 1;
+  if (columns < MIN_SIZE.columns || termRows < MIN_SIZE.rows) {
+    const msg = `terminal too small (need ${MIN_SIZE.columns}x${MIN_SIZE.rows})${state.demo ? ' SAMPLE DATA' : ''}`;
+    return (
+      <Box flexDirection="column" width={columns}>
+        {keys}
+        <Line segments={[{ text: fit(msg, columns), color: theme.warn }]} />
+      </Box>
+    );
+  }
+
+  const rows = selectRows(state);
+  const header = selectHeader(state, rows);
+  const sources = selectSources(state);
+  const bodyHeight = height - HEADER_LINES - FOOTER_LINES;
+  const common = { width: columns, height: bodyHeight, theme, ascii };
+  let body: React.JSX.Element;
+  if (state.ui.help) {
+    body = <HelpView keymap={KEYMAP} networks={state.networks} {...common} />;
+  } else if (state.ui.view === 'shares') {
+    body = <SharesView rows={rows} sources={sources} unit={state.ui.unit} priceUsd={header.priceUsd} now={state.now} {...common} />;
+  } else if (state.ui.view === 'trends') {
+    body = (
+      <TrendsView rows={rows} series={state.series} backfilledUntil={state.backfilledUntil} unit={state.ui.unit}
+        priceUsd={header.priceUsd} now={state.now} windowMs={state.windowMs} {...common} />
+    );
+  } else {
+    body = <SourcesView sources={sources} now={state.now} {...common} />;
+  }
+
+  return (
+    <Box flexDirection="column" width={columns}>
+      {keys}
+      <Header info={header} view={state.ui.view} unit={state.ui.unit} demo={state.demo} now={state.now} width={columns}
+        sourceCount={state.sources.length} theme={theme} ascii={ascii} />
+      <Box flexDirection="column" height={bodyHeight}>{body}</Box>
+      <Footer width={columns} theme={theme} demo={state.demo} />
+    </Box>
+  );
+}

@@ -1,0 +1,11 @@
+// The last line: key hints, or what to do when nothing works.
+import React from 'react';
+import { fit } from '../render/text.js';
+import type { Theme } from '../theme.js';
+import { Line } from './Line.js';
+
+export function Footer({ width, theme, demo }: { readonly width: number; readonly theme: Theme; readonly demo: boolean }): React.JSX.Element {
+  const keys = '1-3/Tab views  u units  r refresh  ? help  q quit';
+  const text = demo ? `${keys}  | SAMPLE DATA, not live` : keys;
+  return <Line segments={[{ text: fit(text, width), color: demo ? theme.sample : theme.muted }]} />;
+}

@@ -1,0 +1,86 @@
+// The three header lines: title and totals, freshness and health, view tabs.
+import React from 'react';
+import type { HeaderInfo } from '../../model/selectors.js';
+import type { DisplayUnit, ViewId } from '../../model/state.js';
+import { formatAge, formatAmount, formatDuration, formatUsd } from '../render/format.js';
+import { fit } from '../render/text.js';
+import type { Theme } from '../theme.js';
+import { Line, segmentsWidth, type Segment } from './Line.js';
+
+export interface HeaderProps {
+  readonly info: HeaderInfo;
+  readonly view: ViewId;
+  readonly unit: DisplayUnit;
+  readonly demo: boolean;
+  readonly now: number;
+  readonly width: number;
+  readonly sourceCount: number;
+  readonly theme: Theme;
+  readonly ascii?: boolean;
+}
+
+const TABS: readonly [ViewId, string][] = [['shares', '1 Shares'], ['trends', '2 Trends'], ['sources', '3 Sources']];
+const UNIT_LABEL: Readonly<Record<DisplayUnit, string>> = { btc: 'BTC', sats: 'sats', usd: 'USD' };
+
+/** Left and right segments on one line, the right ones flush to the edge when they fit. */
+function spread(left: Segment[], right: Segment[], width: number): Segment[] {
+  const gap = width - segmentsWidth(left) - segmentsWidth(right);
+  if (gap < 1) return fitSegments(left, width);
+  return [...left, { text: ' '.repeat(gap) }, ...right];
+}
+
+export function Header(p: HeaderProps): React.JSX.Element {
+  const { info, theme } = p;
+  const ascii = p.ascii ?? false;
+  const title: Segment[] = p.demo
+    ? [{ text: ' SAMPLE DATA ', color: theme.sample, inverse: true, bold: true }, { text: ' l2top', bold: true }]
+    : [{ text: 'l2top', bold: true }, { text: ' BTC locked on Bitcoin L2s', color: theme.muted }];
+  const total = info.networksWithData > 0 ? formatAmount(info.totalSats, p.unit, info.priceUsd, { decimals: 2, ascii }) : '-';
+  const price = info.priceUsd !== undefined ? `${formatUsd(info.priceUsd)}${info.priceStale ? ' (stale)' : ''}` : '-';
+  const totals: Segment[] = [
+    { text: 'total ', color: theme.muted }, { text: total, bold: true },
+    { text: '  BTC/USD ', color: theme.muted }, { text: price, color: info.priceStale ? theme.warn : undefined },
+  ];
+
+  const fresh = info.newestAgeMs !== undefined ? `updated ${formatAge(info.newestAgeMs)} ago` : 'waiting for first answers';
+  const next = info.nextPollAt !== undefined ? `next poll in ${formatDuration(info.nextPollAt - p.now, { coarse: true })}` : '';
+  const okCount = p.sourceCount - info.pending - info.failing;
+  const health: Segment = info.failing > 0
+    ? { text: `${info.failing} of ${p.sourceCount} sources failing (3: details)`, color: theme.error }
+    : { text: `${okCount}/${p.sourceCount} sources ok`, color: info.pending > 0 ? theme.warn : theme.ok };
+  const status: Segment[] = [{ text: [fresh, next].filter(Boolean).join(', ') + '  ', color: theme.muted }, health];
+
+  const tabs: Segment[] = [];
+  for (const [id, label] of TABS) {
+    tabs.push({ text: ` ${label} `, inverse: id === p.view, bold: id === p.view, color: id === p.view ? theme.accent : undefined });
+    tabs.push({ text: ' ' });
+  }
+  const hint: Segment[] = [{ text: `unit ${UNIT_LABEL[p.unit]}  ? help`, color: theme.muted }];
+  const rule = (ascii ? '-' : '─').repeat(p.width);
+  return (
+    <>
+      <Line segments={spread(title, totals, p.width)} />
+      <Line segments={fitSegments(status, p.width)} />
+      <Line segments={spread(tabs, hint, p.width)} />
+      <Line segments={[{ text: rule, color: theme.muted }]} />
+    </>
+  );
+}
+
+/** Cuts a list of segments to `width`, truncating the last one that overflows. */
+export function fitSegments(segments: readonly Segment[], width: number): Segment[] {
+  const out: Segment[] = [];
+  let used = 0;
+  for (const s of segments) {
+    const w = [...s.text].length;
+    if (used + w <= width) {
+      out.push(s);
+      used += w;
+      continue;
+    }
+    if (width - used > 0) out.push({ ...s, text: fit(s.text, width - used) });
+    used = width;
+    break;
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+// One terminal line built from styled segments; the caller has already fitted the text to the width.
+import { Text } from 'ink';
+import React from 'react';
+
+/** A run of text with optional style. */
+export interface Segment {
+  readonly text: string;
+  readonly color?: string | undefined;
+  readonly bold?: boolean;
+  readonly dim?: boolean;
+  readonly inverse?: boolean;
+}
+
+/** Renders segments on one line, never wrapping. */
+export function Line({ segments }: { readonly segments: readonly Segment[] }): React.JSX.Element {
+  return (
+    <Text wrap="truncate-end">
+      {segments.map((s, i) => (
+        <Text key={i} {...(s.color ? { color: s.color } : {})} bold={s.bold ?? false} dimColor={s.dim ?? false} inverse={s.inverse ?? false}>
+          {s.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+/** Total width of segments (single-width characters only). */
+export function segmentsWidth(segments: readonly Segment[]): number {
+  return segments.reduce((n, s) => n + [...s.text].length, 0);
+}

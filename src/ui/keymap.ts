@@ -1,0 +1,51 @@
+// The one keymap table: it drives key handling and generates the help overlay.
+import type { Key } from 'ink';
+
+export type Command =
+  | 'view-shares'
+  | 'view-trends'
+  | 'view-sources'
+  | 'view-next'
+  | 'view-prev'
+  | 'unit'
+  | 'refresh'
+  | 'help'
+  | 'close'
+  | 'quit';
+
+/** One key: a typed character, or a named key with optional modifiers. */
+export type KeyMatch =
+  | { readonly input: string; readonly ctrl?: boolean }
+  | { readonly named: 'tab' | 'escape'; readonly shift?: boolean };
+
+export interface Binding {
+  readonly command: Command;
+  readonly keys: readonly KeyMatch[];
+  /** How the key is written in help, e.g. "Tab / Shift-Tab". */
+  readonly label: string;
+  readonly help: string;
+}
+
+export const KEYMAP: readonly Binding[] = [
+  { command: 'view-shares', keys: [{ input: '1' }], label: '1', help: 'Shares view: BTC locked and share per network' },
+  { command: 'view-trends', keys: [{ input: '2' }], label: '2', help: 'Trends view: each network over the window' },
+  { command: 'view-sources', keys: [{ input: '3' }], label: '3', help: 'Sources view: health of every upstream' },
+  { command: 'view-next', keys: [{ named: 'tab', shift: false }], label: 'Tab', help: 'next view' },
+  { command: 'view-prev', keys: [{ named: 'tab', shift: true }], label: 'Shift-Tab', help: 'previous view' },
+  { command: 'unit', keys: [{ input: 'u' }], label: 'u', help: 'cycle units: BTC / sats / USD' },
+  { command: 'refresh', keys: [{ input: 'r' }], label: 'r', help: 'refresh now (sources in back-off wait)' },
+  { command: 'help', keys: [{ input: '?' }], label: '?', help: 'this help' },
+  { command: 'close', keys: [{ named: 'escape' }], label: 'Esc', help: 'close help' },
+  { command: 'quit', keys: [{ input: 'q' }, { input: 'c', ctrl: true }], label: 'q / Ctrl-C', help: 'quit' },
+];
+
+function matches(m: KeyMatch, input: string, key: Key): boolean {
+  if ('input' in m) return input === m.input && Boolean(key.ctrl) === Boolean(m.ctrl);
+  if (m.named === 'tab') return key.tab && (m.shift === undefined || key.shift === m.shift);
+  return key.escape;
+}
+
+/** The command bound to a key press, if any. */
+export function commandFor(input: string, key: Key, keymap: readonly Binding[] = KEYMAP): Command | undefined {
+  return keymap.find((b) => b.keys.some((m) => matches(m, input, key)))?.command;
+}

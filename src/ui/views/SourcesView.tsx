@@ -1,0 +1,57 @@
+// Sources view: the health table of every upstream (status, last success, latency, failures, next try, reason).
+import React from 'react';
+import type { SourceRow } from '../../model/selectors.js';
+import { formatAge, formatDuration } from '../render/format.js';
+import { fit } from '../render/text.js';
+import { statusColor, type Theme } from '../theme.js';
+import { Line } from '../components/Line.js';
+import { Table, type Column } from '../components/Table.js';
+
+export interface SourcesViewProps {
+  readonly sources: readonly SourceRow[];
+  readonly now: number;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+  readonly ascii?: boolean;
+}
+
+const COLUMNS: readonly Column[] = [
+  { key: 'source', title: 'Source', width: 22, priority: 0 },
+  { key: 'network', title: 'For', width: 9, priority: 5 },
+  { key: 'status', title: 'Status', width: 8, priority: 1 },
+  { key: 'last', title: 'Last ok', width: 7, priority: 3, align: 'right' },
+  { key: 'latency', title: 'Latency', width: 7, priority: 6, align: 'right' },
+  { key: 'fails', title: 'Fails', width: 5, priority: 7, align: 'right' },
+  { key: 'next', title: 'Next', width: 6, priority: 4, align: 'right' },
+  { key: 'reason', title: 'Reason', width: 12, flex: true, priority: 2 },
+];
+
+export function SourcesView(p: SourcesViewProps): React.JSX.Element {
+  const rows = p.sources.map((s) => {
+    const status = s.inFlight && s.status === 'pending' ? 'polling' : s.status;
+    const reason = s.error
+      ? s.error.message
+      : s.meta.polls
+        ? s.status === 'stale' ? 'no success for over two intervals' : s.meta.path
+        : s.historyPoints !== undefined ? `backfill: ${s.historyPoints} points` : 'backfill (once at start)';
+    return {
+      source: { text: s.meta.label },
+      network: { text: s.meta.network },
+      status: { text: status, color: statusColor(p.theme, s.status) },
+      last: { text: s.lastSuccessAt !== undefined ? formatAge(p.now - s.lastSuccessAt) : '-' },
+      latency: { text: s.latencyMs !== undefined ? formatDuration(s.latencyMs) : '-' },
+      fails: { text: String(s.consecutiveFailures) },
+      next: { text: s.inFlight ? 'now' : s.nextAttemptAt !== undefined ? formatDuration(s.nextAttemptAt - p.now, { coarse: true }) : '-' },
+      reason: { text: reason, color: s.error ? statusColor(p.theme, s.status) : p.theme.muted },
+    };
+  });
+  const legend = 'ok: answered recently; stale: no success for 2 intervals; down: no answer; bad-data: answer failed validation';
+  return (
+    <>
+      <Table columns={COLUMNS} rows={rows} width={p.width} maxRows={Math.max(1, p.height - 3)} headerColor={p.theme.accent} ascii={p.ascii ?? false} />
+      <Line segments={[{ text: '' }]} />
+      <Line segments={[{ text: fit(legend, p.width), dim: true }]} />
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MockAgent } from 'undici';
+import type { HttpClient } from '../../src/feeds/http-client.js';
+import { lightningInterval, mempoolLightning } from '../../src/feeds/mempool/lightning.js';
+import { mempoolPrice } from '../../src/feeds/mempool/price.js';
+import { LightningLatest, Prices } from '../../src/feeds/mempool/schema.js';
+import { context, failure } from './adapter-context.js';
+import { fixture, mockHttp, upstream, verifyAndClose } from './mock-http.js';
+
+const BASE = 'https://mempool.test';
+const DAY = 86_400_000;
+let agent: MockAgent;
+let http: HttpClient;
+
+beforeEach(() => {
+  ({ agent, http } = mockHttp());
+});
+afterEach(async () => {
+  await verifyAndClose(agent);
+});
+
+function reply(path: string, body: string): void {
+  agent.get(BASE).intercept({ path, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'application/json' } });
+}
+
+describe('mempool-lightning', () => {
+  it('parses the recorded /latest payload into exact sats and extras', () => {
+    expect(LightningLatest.parse(JSON.parse(upstream('mempool-lightning-statistics-latest.json')))).toEqual({
+      kind: 'btc-locked',
+      network: 'lightning',
+      sats: 460820222344,
+      extra: { channels: 81690, nodes: 15851, avgFeeRatePpm: 497 },
+    });
+  });
+
+  it('fetches /api/v1/lightning/statistics/latest', async () => {
+    reply('/api/v1/lightning/statistics/latest', upstream('mempool-lightning-statistics-latest.json'));
+    const readings = await mempoolLightning.fetch?.(context(http, BASE));
+    expect(readings).toEqual([expect.objectContaining({ network: 'lightning', sats: 460820222344 })]);
+  });
+
+  it('accepts the live shape with `previous` and no node_count', async () => {
+    reply('/api/v1/lightning/statistics/latest', fixture('mempool/lightning-latest-with-previous.json'));
+    const readings = await mempoolLightning.fetch?.(context(http, BASE));
+    expect(readings).toEqual([
+      { kind: 'btc-locked', network: 'lightning', sats: 515000000000, extra: { channels: 48000, avgFeeRatePpm: 800 } },
+    ]);
+  });
+
+  it.each([
+    ['lightning-latest-capacity-string.json', 'bad data at latest.total_capacity: expected number, received string'],
+    ['lightning-latest-missing-capacity.json', 'bad data at latest.total_capacity: missing (expected number)'],
+    ['lightning-latest-fractional.json', 'bad data at latest.total_capacity: expected whole sats'],
+  ])('rejects %s as schema', async (file, message) => {
+    reply('/api/v1/lightning/statistics/latest', fixture(`mempool/${file}`));
+    const f = await failure(mempoolLightning.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    expect(f.toFeedError()).toEqual({ kind: 'schema', message });
+  });
+
+  it.each([
+    [DAY, '24h'],
+    [DAY + 1, '3d'],
+    [7 * DAY, '1w'],
+    [28 * DAY, '1m'],
+    [30 * DAY, '3m'],
+    [90 * DAY, '6m'],
+    [365 * DAY, '1y'],
+    [1460 * DAY, '4y'],
+    [1461 * DAY, 'all'],
+  ])('picks interval for a %i ms window: %s', (span, interval) => {
+    expect(lightningInterval(span)).toBe(interval);
+  });
+
+  it('backfills from the covering interval, oldest first, only since `since`', async () => {
+    reply('/api/v1/lightning/statistics/3d', fixture('mempool/lightning-history-ok.json'));
+    const readings = await mempoolLightning.history?.(context(http, BASE));
+    expect(readings).toEqual([
+      { kind: 'btc-locked', network: 'lightning', sats: 514800000000, observedAt: Date.parse('2025-01-08T00:00:00Z') },
+      { kind: 'btc-locked', network: 'lightning', sats: 514900000000, observedAt: Date.parse('2025-01-09T00:00:00Z') },
+      { kind: 'btc-locked', network: 'lightning', sats: 515000000000, observedAt: Date.parse('2025-01-10T00:00:00Z') },
+    ]);
+  });
+
+  it('rejects history rows whose `added` is not unix seconds', async () => {
+    reply('/api/v1/lightning/statistics/3d', fixture('mempool/lightning-history-added-iso.json'));
+    const f = await failure(mempoolLightning.history?.(context(http, BASE)) ?? Promise.resolve());
+    expect(f.message).toBe('bad data at [0].added: expected number, received string');
+  });
+
+  it('allows history bodies above the 1 MiB default cap', async () => {
+    const start = Date.parse('2020-01-01T00:00:00Z') / 1000;
+    const rows = Array.from({ length: 15_000 }, (_, i) => ({
+      added: start + i * 86_400,
+      channel_count: 50_000,
+      total_capacity: 500_000_000_000 + i,
+      tor_nodes: 1,
+      clearnet_nodes: 1,
+      unannounced_nodes: 1,
+      clearnet_tor_nodes: 1,
+    }));
+    const body = JSON.stringify(rows);
+    expect(body.length).toBeGreaterThan(1024 * 1024);
+    const now = (start + 15_000 * 86_400) * 1000;
+    reply('/api/v1/lightning/statistics/all', body);
+    const readings = await mempoolLightning.history?.(context(http, BASE, now, now - 5000 * DAY));
+    expect(readings).toHaveLength(5000);
+  });
+});
+
+describe('mempool-price', () => {
+  it('parses the recorded /prices payload', async () => {
+    reply('/api/v1/prices', upstream('mempool-prices.json'));
+    expect(await mempoolPrice.fetch?.(context(http, BASE))).toEqual([
+      { kind: 'price', usd: 43753, observedAt: 1703252411000 },
+    ]);
+  });
+
+  it('leaves observedAt unset without `time`', () => {
+    expect(Prices.parse({ USD: 100_000.5 })).toEqual({ kind: 'price', usd: 100_000.5 });
+  });
+
+  it.each([
+    ['prices-usd-unavailable.json', 'bad data at USD: price unavailable (not > 0)'],
+    ['prices-usd-string.json', 'bad data at USD: expected number, received string'],
+  ])('rejects %s as schema', async (file, message) => {
+    reply('/api/v1/prices', fixture(`mempool/${file}`));
+    const f = await failure(mempoolPrice.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    expect(f.toFeedError()).toEqual({ kind: 'schema', message });
+  });
+});

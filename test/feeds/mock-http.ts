@@ -1,0 +1,40 @@
+// Test helper: an HttpClient over an undici MockAgent with the network blocked, plus fixture loaders.
+import { readFileSync } from 'node:fs';
+import { MockAgent } from 'undici';
+import type { HttpClient } from '../../src/feeds/http-client.js';
+import { createHttpClient } from '../../src/feeds/http.js';
+
+/** The User-Agent every test client sends (interceptors match on it). */
+export const UA = 'l2top-test/1.0';
+
+/** A MockAgent that refuses real connections and an HttpClient that uses it. */
+export function mockHttp(maxBytes?: number): { agent: MockAgent; http: HttpClient } {
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  const http = createHttpClient({ userAgent: UA, dispatcher: agent, ...(maxBytes === undefined ? {} : { maxBytes }) });
+  return { agent, http };
+}
+
+/** Fails when any interceptor went unused, then closes the agent. */
+export async function verifyAndClose(agent: MockAgent): Promise<void> {
+  try {
+    agent.assertNoPendingInterceptors();
+  } finally {
+    await agent.close();
+  }
+}
+
+/** A synthetic fixture from test/fixtures/feeds as text. */
+export function fixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
+}
+
+/** A recorded upstream payload from the shared fixtures (../shared next to the repo) as text. */
+export function upstream(name: string): string {
+  return readFileSync(new URL(`../../../shared/fixtures/upstream/${name}`, import.meta.url), 'utf8');
+}
+
+/** A fresh, never-aborted signal. */
+export function signal(): AbortSignal {
+  return new AbortController().signal;
+}
