@@ -1,0 +1,30 @@
+// Lint: typescript-eslint recommended, no console in app code, and the layer import rules.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (from, forbidden, why) => ({
+  files: [`src/${from}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: forbidden.map((f) => ({ group: [`**/${f}/*`, `**/${f}/**`, `../${f}/*`], message: why })) }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', AbortController: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  { files: ['src/**/*.{ts,tsx}'], rules: { 'no-console': 'error' } },
+  // Stripping control characters is the point of these regexes.
+  { files: ['src/model/sanitize.ts', 'test/**/*.{ts,tsx}'], rules: { 'no-control-regex': 'off' } },
+  layer('model', ['feeds', 'ui', 'config'], 'model is pure: it imports no other layer'),
+  layer('ui', ['feeds', 'config'], 'ui reads the model only; main wires feeds'),
+  layer('feeds', ['ui', 'config'], 'feeds may use model types only'),
+  layer('config', ['feeds', 'ui', 'model'], 'config is a leaf'),
+);

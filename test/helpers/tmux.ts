@@ -1,0 +1,194 @@
+// Drives a real command in a real pty through an isolated tmux server, for end-to-end terminal tests.
+import { execFile, spawnSync } from 'node:child_process';
+
+/** How to start a session. */
+export interface TmuxOptions {
+  /** argv of the command to run (executed directly, no shell). */
+  readonly command: readonly string[];
+  /** Extra environment for the command; added to a minimal, CI-free base (see baseEnv). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Pane width; default 80. */
+  readonly cols?: number;
+  /** Pane height; default 24. */
+  readonly rows?: number;
+  /** Working directory of the command; default this process's. */
+  readonly cwd?: string;
+}
+
+/** Whether the pane's process has exited, with its exit status or killing signal. */
+export interface PaneState {
+  readonly dead: boolean;
+  readonly status?: number;
+  readonly signal?: number;
+}
+
+/** A running tmux session holding one pane. */
+export interface TmuxSession {
+  /** The tmux -L socket name (for debugging: `tmux -L <socket> attach`). */
+  readonly socket: string;
+  /**
+   * The visible screen, one line per row (trailing spaces trimmed by tmux). With `escapes`, SGR codes are kept.
+   * After the process exits, returns the screen as it was at exit, without tmux's "Pane is dead" line.
+   */
+  capture(opts?: { readonly escapes?: boolean }): Promise<string>;
+  /** True while the program is on the alternate screen (#{alternate_on}). */
+  altScreen(): Promise<boolean>;
+  /** Expand a tmux format for the pane, e.g. "#{cursor_flag}". */
+  display(format: string): Promise<string>;
+  /** Send keys: tmux key names ('Tab', 'BTab', 'C-c', 'Enter', 'Up') are keys, anything else is typed literally. */
+  sendKeys(...keys: string[]): Promise<void>;
+  /** Type `text` literally, even when it spells a key name. */
+  type(text: string): Promise<void>;
+  /** Poll the screen every 50 ms until it contains `pattern`; returns that screen, or throws with the last one. */
+  waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Poll until the process has exited; returns its state, or throws with the last screen. */
+  waitForExit(timeoutMs?: number): Promise<PaneState>;
+  /** Resize the window (the program gets SIGWINCH). */
+  resize(cols: number, rows: number): Promise<void>;
+  paneDead(): Promise<PaneState>;
+  /** pid of the pane's process (the command itself: it is exec'd through env). */
+  pid(): Promise<number>;
+  /** Kill the tmux server and with it the command (SIGHUP). Idempotent. */
+  kill(): Promise<void>;
+}
+
+const TARGET = 'main';
+const POLL_MS = 50;
+/** Variables passed through from the test process; everything else (CI, CI_*, VITEST*, NODE_ENV, TMUX...) is dropped. */
+const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TZ'];
+const live = new Set<string>();
+let counter = 0;
+
+/**
+ * The environment of the tmux server and so of every pane: a pass-through allowlist, a UTF-8 locale and
+ * TERM=xterm-256color. Ink treats any CI / CI_* variable as CI and freezes, so none is inherited.
+ */
+export function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = { LANG: 'C.UTF-8', TERM: 'xterm-256color' };
+  for (const key of PASS_THROUGH) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  const lang = process.env['LANG'];
+  if (lang !== undefined && /utf-?8/i.test(lang)) env['LANG'] = lang;
+  return env;
+}
+
+/** True when a tmux binary runs (to skip pty tests where there is none). */
+export function hasTmux(): boolean {
+  return spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
+}
+
+function run(socket: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('tmux', ['-u', '-L', socket, '-f', '/dev/null', ...args], { env: baseEnv(), timeout: 5_000, maxBuffer: 4 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`tmux ${args[0] ?? ''}: ${stderr.trim() || error.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+process.once('exit', () => {
+  for (const socket of live) spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore', env: baseEnv() });
+});
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const describe = (pattern: string | RegExp): string => (typeof pattern === 'string' ? JSON.stringify(pattern) : String(pattern));
+
+/** Start `command` in a fresh, isolated tmux server with remain-on-exit, so exit status and last screen stay readable. */
+export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
+  const [program] = opts.command;
+  if (program === undefined || program.includes('=')) throw new Error('startTmux: command must start with a program name');
+  const socket = `l2top-test-${process.pid}-${++counter}`;
+  const assignments = Object.entries({ TERM: 'xterm-256color', ...opts.env }).map(([k, v]) => `${k}=${v}`);
+  const size = ['-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24)];
+  const cwd = opts.cwd === undefined ? [] : ['-c', opts.cwd];
+  live.add(socket);
+  await run(socket, [
+    'start-server', ';',
+    'set-option', '-g', 'remain-on-exit', 'on', ';',
+    'set-option', '-g', 'status', 'off', ';',
+    'new-session', '-d', '-s', TARGET, ...size, ...cwd, 'env', ...assignments, ...opts.command,
+  ]).catch((error: unknown) => {
+    live.delete(socket);
+    throw error;
+  });
+  const tmux = (...args: string[]): Promise<string> => run(socket, args);
+  const display = async (format: string): Promise<string> => (await tmux('display-message', '-p', '-t', TARGET, format)).replace(/\n$/, '');
+
+  async function paneDead(): Promise<PaneState> {
+    const [dead, status, signal] = (await display('#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}')).split('|');
+    if (dead !== '1') return { dead: false };
+    return { dead: true, ...(status ? { status: Number(status) } : {}), ...(signal ? { signal: Number(signal) } : {}) };
+  }
+
+  async function capture(copts: { readonly escapes?: boolean } = {}): Promise<string> {
+    for (;;) {
+      const [dead, alt, height] = (await display('#{pane_dead}|#{alternate_on}|#{pane_height}')).split('|');
+      const args = ['capture-pane', '-p', '-t', TARGET, ...(copts.escapes ? ['-e'] : [])];
+      // On death tmux moves to the last row and feeds a line for its banner, scrolling the screen up by one.
+      if (dead === '1' && alt !== '1') args.push('-S', '-1', '-E', String(Number(height) - 2));
+      const text = (await tmux(...args)).replace(/\n$/, '');
+      if ((await display('#{pane_dead}')) === dead) return text;
+    }
+  }
+
+  async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await probe();
+      if (found !== undefined) return found;
+      if (Date.now() >= deadline) {
+        const state = await paneDead().catch(() => ({ dead: false }));
+        const screen = await capture().catch((error: unknown) => `<no screen: ${String(error)}>`);
+        throw new Error(`${what} timed out after ${timeoutMs} ms (pane ${JSON.stringify(state)}); last screen:\n${screen}`);
+      }
+      await sleep(POLL_MS);
+    }
+  }
+
+  let killed = false;
+  return {
+    socket,
+    capture,
+    display,
+    paneDead,
+    altScreen: async () => (await display('#{alternate_on}')) === '1',
+    async sendKeys(...keys) {
+      if (keys.length > 0) await tmux('send-keys', '-t', TARGET, ...keys);
+    },
+    async type(text) {
+      await tmux('send-keys', '-t', TARGET, '-l', text);
+    },
+    waitFor(pattern, timeoutMs = 10_000) {
+      const what = `waitFor(${describe(pattern)})`;
+      const matches = (screen: string): boolean => (typeof pattern === 'string' ? screen.includes(pattern) : screen.search(pattern) >= 0);
+      return poll(what, timeoutMs, async () => {
+        const exited = (await paneDead()).dead;
+        const screen = await capture();
+        if (matches(screen)) return screen;
+        // A dead pane's screen is final: fail now rather than at the deadline.
+        if (exited) throw new Error(`${what}: the process exited first (${JSON.stringify(await paneDead())}); last screen:\n${screen}`);
+        return undefined;
+      });
+    },
+    waitForExit(timeoutMs = 10_000) {
+      return poll('waitForExit', timeoutMs, async () => {
+        const state = await paneDead();
+        return state.dead ? state : undefined;
+      });
+    },
+    async resize(cols, rows) {
+      await tmux('resize-window', '-t', TARGET, '-x', String(cols), '-y', String(rows));
+    },
+    async pid() {
+      return Number(await display('#{pane_pid}'));
+    },
+    async kill() {
+      if (killed) return;
+      killed = true;
+      live.delete(socket);
+      await tmux('kill-server').catch(() => undefined);
+    },
+  };
+}
