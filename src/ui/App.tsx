@@ -1,5 +1,5 @@
 // The root component: reads the store, lays out header, the current view and footer, routes keys.
-import { Box, useInput, useStdin, type Key } from 'ink';
+import { Box, Text, useInput, useStdin, type Key } from 'ink';
 import React, { useSyncExternalStore } from 'react';
 import { selectHeader, selectRows, selectSources } from '../model/selectors.js';
 import type { Store } from '../model/store.js';
@@ -9,7 +9,6 @@ import { Header } from './components/Header.js';
 import { Line } from './components/Line.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import { commandFor, KEYMAP, type Command } from './keymap.js';
-import { fit } from './render/text.js';
 import { DARK, type Theme } from './theme.js';
 import { HelpView } from './views/HelpView.js';
 import { SharesView } from './views/SharesView.js';
@@ -80,11 +79,11 @@ export function App({ store, onQuit, onRefresh, size, theme = DARK, ascii = fals
   // One line short of the terminal so Ink never falls back to clearing the whole screen.
   const height = termRows - 1;
   if (columns < MIN_SIZE.columns || termRows < MIN_SIZE.rows) {
-    const msg = `terminal too small (need ${MIN_SIZE.columns}x${MIN_SIZE.rows})${state.demo ? ' SAMPLE DATA' : ''}`;
+    const words = ['terminal too small', `(need ${MIN_SIZE.columns}x${MIN_SIZE.rows})`, ...(state.demo ? ['SAMPLE DATA'] : [])];
     return (
-      <Box flexDirection="column" width={columns}>
+      <Box flexDirection="column" width={columns} height={Math.max(1, Math.min(words.length, height))}>
         {keys}
-        <Line segments={[{ text: fit(msg, columns), color: theme.warn }]} />
+        <Text color={theme.warn} wrap="wrap">{words.join(' ')}</Text>
       </Box>
     );
   }

@@ -3,7 +3,7 @@ import React from 'react';
 import type { HeaderInfo } from '../../model/selectors.js';
 import type { DisplayUnit, ViewId } from '../../model/state.js';
 import { formatAge, formatAmount, formatDuration, formatUsd } from '../render/format.js';
-import { fit } from '../render/text.js';
+import { dueIn, fit } from '../render/text.js';
 import type { Theme } from '../theme.js';
 import { Line, segmentsWidth, type Segment } from './Line.js';
 
@@ -43,7 +43,7 @@ export function Header(p: HeaderProps): React.JSX.Element {
   ];
 
   const fresh = info.newestAgeMs !== undefined ? `updated ${formatAge(info.newestAgeMs)} ago` : 'waiting for first answers';
-  const next = info.nextPollAt !== undefined ? `next poll in ${formatDuration(info.nextPollAt - p.now, { coarse: true })}` : '';
+  const next = info.nextPollAt !== undefined ? `next poll ${dueIn(info.nextPollAt, p.now, (ms) => formatDuration(ms, { coarse: true }))}` : '';
   const okCount = p.sourceCount - info.pending - info.failing;
   const health: Segment = info.failing > 0
     ? { text: `${info.failing} of ${p.sourceCount} sources failing (3: details)`, color: theme.error }

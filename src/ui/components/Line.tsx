@@ -11,8 +11,9 @@ export interface Segment {
   readonly inverse?: boolean;
 }
 
-/** Renders segments on one line, never wrapping. */
+/** Renders segments on one line, never wrapping. An empty line still takes its row. */
 export function Line({ segments }: { readonly segments: readonly Segment[] }): React.JSX.Element {
+  if (segmentsWidth(segments) === 0) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">
       {segments.map((s, i) => (

@@ -15,3 +15,31 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 export function widthOf(text: string): number {
   return [...text].length;
 }
+
+/** "in 4m" for a future time, "due" when it is due or past. */
+export function dueIn(at: number, now: number, format: (ms: number) => string): string {
+  return at - now <= 0 ? 'due' : `in ${format(at - now)}`;
+}
+
+/** Word-wraps `text` into at most `maxLines` lines of `width`; the last line is cut with an ellipsis. */
+export function wrap(text: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  const words = text.split(' ');
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] ?? '';
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (widthOf(candidate) <= width || current === '') {
+      current = candidate;
+      continue;
+    }
+    if (lines.length === maxLines - 1) {
+      lines.push(fit(`${current} ${words.slice(i).join(' ')}`, width));
+      return lines;
+    }
+    lines.push(current);
+    current = word;
+  }
+  if (current !== '') lines.push(widthOf(current) > width ? fit(current, width) : current);
+  return lines.slice(0, maxLines);
+}

@@ -4,7 +4,7 @@ import type { NetworkRow, SourceRow } from '../../model/selectors.js';
 import type { DisplayUnit } from '../../model/state.js';
 import { shareBar } from '../render/bar.js';
 import { formatAge, formatAmount, formatChange, formatDuration, formatShare } from '../render/format.js';
-import { fit } from '../render/text.js';
+import { dueIn, fit, wrap } from '../render/text.js';
 import type { Theme } from '../theme.js';
 import { Line, type Segment } from '../components/Line.js';
 
@@ -55,18 +55,17 @@ function flagFor(row: NetworkRow, now: number): { text: string; color: 'warn' | 
 
 function noteFor(row: NetworkRow, src: SourceRow | undefined, now: number): string | undefined {
   if (row.status === 'ok' || row.status === 'pending') return undefined;
-  const what = src ? src.meta.label : 'source';
-  const why = row.error ? row.error.message : row.status;
-  const retry = src?.nextAttemptAt !== undefined ? `; retry in ${formatDuration(src.nextAttemptAt - now, { coarse: true })}` : '';
-  const kept = row.sats !== undefined ? `last good value kept (${formatAge(now - (row.at ?? now))} old)` : 'no value yet';
-  return `${row.meta.name}: ${what} ${row.status} (${why}); ${kept}${retry}`;
+  const why = row.error ? row.error.message : 'no success for over two intervals';
+  const retry = src?.nextAttemptAt !== undefined ? `, retry ${dueIn(src.nextAttemptAt, now, (ms) => formatDuration(ms, { coarse: true }))}` : '';
+  const kept = row.sats !== undefined ? `; showing the value from ${formatAge(now - (row.at ?? now))} ago` : '';
+  return `${row.meta.name} ${row.status}: ${why}${retry}${kept}`;
 }
 
 export function SharesView(p: SharesViewProps): React.JSX.Element {
   const L = sharesLayout(p.width, p.unit);
   const problems = p.rows.filter((r) => r.status !== 'ok' && r.status !== 'pending').length;
   // A dim "via <source>" line under each row when the height allows it.
-  const details = p.height >= p.rows.length * 2 + 1 + (problems > 0 ? problems + 1 : 0);
+  const details = p.height >= p.rows.length * 2 + 1 + (problems > 0 ? 2 * problems + 1 : 0);
   const color = (c: 'warn' | 'error' | 'muted') => (c === 'warn' ? p.theme.warn : c === 'error' ? p.theme.error : p.theme.muted);
   const lines: React.JSX.Element[] = [];
 
@@ -103,7 +102,7 @@ export function SharesView(p: SharesViewProps): React.JSX.Element {
     lines.push(<Line key="gap" segments={[{ text: '' }]} />);
     lines.push(<Line key="offline" segments={[{ text: fit('No data yet: no source has answered. Are you offline?', p.width), color: p.theme.error, bold: true }]} />);
     for (const s of failing) {
-      const retry = s.nextAttemptAt !== undefined ? `, retry in ${formatDuration(s.nextAttemptAt - p.now, { coarse: true })}` : '';
+      const retry = s.nextAttemptAt !== undefined ? `, retry ${dueIn(s.nextAttemptAt, p.now, (ms) => formatDuration(ms, { coarse: true }))}` : '';
       lines.push(<Line key={`o${s.meta.id}`} segments={[{ text: fit(`  ${s.meta.label}: ${s.error?.message ?? s.status}${retry}`, p.width), color: p.theme.muted }]} />);
     }
     lines.push(<Line key="demo" segments={[{ text: fit('Run `l2top --demo` (npm run demo) to explore with SAMPLE data.', p.width), color: p.theme.accent }]} />);
@@ -112,7 +111,8 @@ export function SharesView(p: SharesViewProps): React.JSX.Element {
       .map((r) => noteFor(r, p.sources.find((s) => s.meta.id === r.source?.id), p.now))
       .filter((n): n is string => n !== undefined);
     if (notes.length > 0) lines.push(<Line key="gap" segments={[{ text: '' }]} />);
-    notes.forEach((n, i) => lines.push(<Line key={`n${i}`} segments={[{ text: fit(n, p.width), color: p.theme.warn }]} />));
+    notes.forEach((n, i) => wrap(n, p.width, 2).forEach((text, j) =>
+      lines.push(<Line key={`n${i}-${j}`} segments={[{ text, color: p.theme.warn }]} />)));
   }
   return <>{lines.slice(0, p.height)}</>;
 }

@@ -2,7 +2,7 @@
 import React from 'react';
 import type { SourceRow } from '../../model/selectors.js';
 import { formatAge, formatDuration } from '../render/format.js';
-import { fit } from '../render/text.js';
+import { dueIn, fit } from '../render/text.js';
 import { statusColor, type Theme } from '../theme.js';
 import { Line } from '../components/Line.js';
 import { Table, type Column } from '../components/Table.js';
@@ -42,7 +42,7 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
       last: { text: s.lastSuccessAt !== undefined ? formatAge(p.now - s.lastSuccessAt) : '-' },
       latency: { text: s.latencyMs !== undefined ? formatDuration(s.latencyMs) : '-' },
       fails: { text: String(s.consecutiveFailures) },
-      next: { text: s.inFlight ? 'now' : s.nextAttemptAt !== undefined ? formatDuration(s.nextAttemptAt - p.now, { coarse: true }) : '-' },
+      next: { text: s.inFlight ? 'now' : s.nextAttemptAt !== undefined ? dueIn(s.nextAttemptAt, p.now, (ms) => formatDuration(ms, { coarse: true })).replace(/^in /, '') : '-' },
       reason: { text: reason, color: s.error ? statusColor(p.theme, s.status) : p.theme.muted },
     };
   });
