@@ -72,6 +72,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const text = await readCapped(res.body, cap);
       return { text, contentType: firstHeader(res.headers['content-type']) };
     } catch (e) {
+      // A body we discard must not turn its abort into an unhandled 'error' event (that crashed the app).
+      res.body.on('error', () => {});
       res.body.destroy();
       throw requestFailure(e, url, signal);
     }

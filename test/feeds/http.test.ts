@@ -4,6 +4,7 @@ import type { MockAgent } from 'undici';
 import { createHttpClient, parseRetryAfter } from '../../src/feeds/http.js';
 import { FeedFailure } from '../../src/feeds/feed-failure.js';
 import type { HttpClient } from '../../src/feeds/http-client.js';
+import { failure } from './adapter-context.js';
 import { mockHttp, signal, UA, verifyAndClose } from './mock-http.js';
 
 const ORIGIN = 'https://api.example.test';
@@ -20,16 +21,6 @@ beforeEach(() => {
 afterEach(async () => {
   await verifyAndClose(agent);
 });
-
-/** The FeedFailure a promise rejects with (fails the test if it resolves or throws something else). */
-async function failure(p: Promise<unknown>): Promise<FeedFailure> {
-  const e: unknown = await p.then(
-    () => expect.fail('expected a FeedFailure'),
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(FeedFailure);
-  return e as FeedFailure;
-}
 
 function intercept(path = '/data', method = 'GET') {
   return agent.get(ORIGIN).intercept({ path, method });

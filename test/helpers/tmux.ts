@@ -1,5 +1,6 @@
 // Drives a real command in a real pty through an isolated tmux server, for end-to-end terminal tests.
 import { execFile, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 /** How to start a session. */
 export interface TmuxOptions {
@@ -56,7 +57,8 @@ const TARGET = 'main';
 const POLL_MS = 50;
 /** Variables passed through from the test process; everything else (CI, CI_*, VITEST*, NODE_ENV, TMUX...) is dropped. */
 const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TZ'];
-const live = new Set<string>();
+/** Running servers: socket name -> socket path (tmux 3.3 leaves the socket file behind on kill-server). */
+const live = new Map<string, string>();
 let counter = 0;
 
 /**
@@ -88,8 +90,15 @@ function run(socket: string, args: readonly string[]): Promise<string> {
   });
 }
 
+function removeSocket(path: string): void {
+  if (path) rmSync(path, { force: true });
+}
+
 process.once('exit', () => {
-  for (const socket of live) spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore', env: baseEnv() });
+  for (const [socket, path] of live) {
+    spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore', env: baseEnv() });
+    removeSocket(path);
+  }
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -103,7 +112,7 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
   const assignments = Object.entries({ TERM: 'xterm-256color', ...opts.env }).map(([k, v]) => `${k}=${v}`);
   const size = ['-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24)];
   const cwd = opts.cwd === undefined ? [] : ['-c', opts.cwd];
-  live.add(socket);
+  live.set(socket, '');
   await run(socket, [
     'start-server', ';',
     'set-option', '-g', 'remain-on-exit', 'on', ';',
@@ -115,6 +124,8 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
   });
   const tmux = (...args: string[]): Promise<string> => run(socket, args);
   const display = async (format: string): Promise<string> => (await tmux('display-message', '-p', '-t', TARGET, format)).replace(/\n$/, '');
+  const socketPath = await display('#{socket_path}');
+  live.set(socket, socketPath);
 
   async function paneDead(): Promise<PaneState> {
     const [dead, status, signal] = (await display('#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}')).split('|');
@@ -189,6 +200,7 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
       killed = true;
       live.delete(socket);
       await tmux('kill-server').catch(() => undefined);
+      removeSocket(socketPath);
     },
   };
 }

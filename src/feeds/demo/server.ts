@@ -169,7 +169,7 @@ export function filterLayersRows(rows: readonly BitcoinlayersRow[], query: URLSe
 /** A running demo server. */
 export interface DemoServer {
   /** Provider id -> base URL without a trailing slash: mempool, liquid, rootstock, hiro, bitcoinlayers. */
-  readonly baseUrls: Record<string, string>;
+  readonly baseUrls: Readonly<Record<DemoProvider, string>>;
   /** Stops listening and closes every socket, idle keep-alive ones included. Idempotent. */
   close(): Promise<void>;
 }
@@ -280,8 +280,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   });
   const { port } = server.address() as AddressInfo;
   const root = `http://127.0.0.1:${port}`;
-  const baseUrls: Record<string, string> = {};
-  for (const provider of DEMO_PROVIDERS) baseUrls[provider] = `${root}/${provider}`;
+  const baseUrls = Object.fromEntries(DEMO_PROVIDERS.map((p) => [p, `${root}/${p}`])) as Record<DemoProvider, string>;
   let closing: Promise<void> | undefined;
   return {
     baseUrls,
