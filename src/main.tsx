@@ -23,6 +23,8 @@ const ALT_SCREEN_OFF = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 /** How often the clock is pushed into the store; ages are shown to the minute, so this is plenty. */
 const TICK_MS = 15_000;
+/** How long a footer notice stays. */
+const NOTICE_MS = 6_000;
 
 interface Runtime {
   readonly config: Config;
@@ -80,6 +82,7 @@ function runLive(rt: Runtime): Promise<number> {
       if (done) return;
       done = true;
       clearInterval(tick);
+      clearTimeout(noticeTimer);
       rt.poller.stop();
       ink.unmount();
       out.write(SHOW_CURSOR + ALT_SCREEN_OFF);
@@ -92,8 +95,18 @@ function runLive(rt: Runtime): Promise<number> {
     for (const sig of SIGNALS) process.on(sig, onSignal);
     process.on('uncaughtException', (error) => finish(1, `l2top: ${error.stack ?? String(error)}\n`));
     process.on('unhandledRejection', (error) => finish(1, `l2top: ${error instanceof Error ? error.stack : String(error)}\n`));
+    let noticeTimer: NodeJS.Timeout | undefined;
+    const onRefresh = () => {
+      const r = rt.poller.refresh();
+      const text = r.started > 0
+        ? `refreshing ${r.started} source${r.started === 1 ? '' : 's'}${r.waiting > 0 ? `; ${r.waiting} waiting (just polled, back-off or rate limit)` : ''}`
+        : 'refresh: every source was polled moments ago or is in back-off; see 3 Sources for next tries';
+      rt.store.dispatch({ type: 'ui/notice', text });
+      clearTimeout(noticeTimer);
+      noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), NOTICE_MS);
+    };
     const ink = render(
-      <App store={rt.store} onQuit={() => finish(0)} onRefresh={() => rt.poller.refresh()} />,
+      <App store={rt.store} onQuit={() => finish(0)} onRefresh={onRefresh} />,
       { exitOnCtrlC: false, patchConsole: false, maxFps: 10 },
     );
     rt.poller.start();

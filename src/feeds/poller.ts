@@ -35,12 +35,18 @@ export interface PollerDeps {
 export interface Poller {
   /** Backfills history once and starts polling every live source now. */
   start(): void;
-  /** Polls now every live source that is due enough (see refresh rules in the module). */
-  refresh(): void;
+  /** Polls now every live source that is due enough (see refresh rules in the module); says what it did. */
+  refresh(): RefreshResult;
   /** Clears every timer and aborts in-flight requests; emits nothing afterwards. */
   stop(): void;
   /** One round of every live source (and history when asked); resolves when all settled. */
   runOnce(options?: { readonly history?: boolean }): Promise<void>;
+}
+
+/** What refresh() did: how many sources it started and how many must wait (in flight, back-off, Retry-After). */
+export interface RefreshResult {
+  readonly started: number;
+  readonly waiting: number;
 }
 
 /** Shortest gap refresh() allows after a source's last attempt, and the backoff base. */
@@ -187,9 +193,15 @@ export function createPoller(deps: PollerDeps): Poller {
       for (const s of live) void poll(s);
     },
     refresh() {
-      if (phase !== 'running') return;
+      if (phase !== 'running') return { started: 0, waiting: 0 };
       const now = clock.now();
-      for (const s of live) if (isDue(s, now)) void poll(s);
+      let started = 0;
+      for (const s of live) {
+        if (!isDue(s, now)) continue;
+        started += 1;
+        void poll(s);
+      }
+      return { started, waiting: live.length - started };
     },
     stop() {
       if (phase === 'stopped') return;

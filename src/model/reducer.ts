@@ -13,7 +13,9 @@ export type UiAction =
   | { readonly type: 'ui/view-prev' }
   | { readonly type: 'ui/unit-next' }
   | { readonly type: 'ui/help-toggle' }
-  | { readonly type: 'ui/help-close' };
+  | { readonly type: 'ui/help-close' }
+  /** A one-line message in the footer (e.g. what "refresh" did); undefined clears it. */
+  | { readonly type: 'ui/notice'; readonly text: string | undefined };
 
 /** The clock moved on (the UI re-derives ages from `now`; no per-second ticks). */
 export interface TickAction {
@@ -123,6 +125,8 @@ export function reduce(state: State, action: Action): State {
       return { ...state, ui: { ...state.ui, help: !state.ui.help } };
     case 'ui/help-close':
       return state.ui.help ? { ...state, ui: { ...state.ui, help: false } } : state;
+    case 'ui/notice':
+      return state.ui.notice === action.text ? state : { ...state, ui: { ...state.ui, notice: action.text } };
     default: {
       const never: never = action;
       return never;

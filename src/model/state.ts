@@ -36,6 +36,8 @@ export interface UiState {
   readonly view: ViewId;
   readonly unit: DisplayUnit;
   readonly help: boolean;
+  /** A transient footer message, e.g. the result of a refresh. */
+  readonly notice?: string | undefined;
 }
 
 export interface State {

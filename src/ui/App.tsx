@@ -6,7 +6,6 @@ import type { Store } from '../model/store.js';
 import type { Action } from '../model/reducer.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
-import { Line } from './components/Line.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import { commandFor, KEYMAP, type Command } from './keymap.js';
 import { DARK, type Theme } from './theme.js';
@@ -113,7 +112,7 @@ export function App({ store, onQuit, onRefresh, size, theme = DARK, ascii = fals
       <Header info={header} view={state.ui.view} unit={state.ui.unit} demo={state.demo} now={state.now} width={columns}
         sourceCount={state.sources.length} theme={theme} ascii={ascii} />
       <Box flexDirection="column" height={bodyHeight}>{body}</Box>
-      <Footer width={columns} theme={theme} demo={state.demo} />
+      <Footer width={columns} theme={theme} demo={state.demo} notice={state.ui.notice} />
     </Box>
   );
 }

@@ -54,6 +54,7 @@ export interface TmuxSession {
 }
 
 const TARGET = 'main';
+const EXIT_FORMAT = '#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}';
 const POLL_MS = 50;
 /** Variables passed through from the test process; everything else (CI, CI_*, VITEST*, NODE_ENV, TMUX...) is dropped. */
 const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TZ'];
@@ -102,7 +103,7 @@ process.once('exit', () => {
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const describe = (pattern: string | RegExp): string => (typeof pattern === 'string' ? JSON.stringify(pattern) : String(pattern));
+const label = (pattern: string | RegExp): string => (typeof pattern === 'string' ? JSON.stringify(pattern) : String(pattern));
 
 /** Start `command` in a fresh, isolated tmux server with remain-on-exit, so exit status and last screen stay readable. */
 export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
@@ -127,20 +128,22 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
   const socketPath = await display('#{socket_path}');
   live.set(socket, socketPath);
 
+  /** Exited means reaped: tmux marks the pane dead on pty EOF, but sets the status and draws its banner only after SIGCHLD. */
   async function paneDead(): Promise<PaneState> {
-    const [dead, status, signal] = (await display('#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}')).split('|');
-    if (dead !== '1') return { dead: false };
+    const [dead, status, signal] = (await display(EXIT_FORMAT)).split('|');
+    if (dead !== '1' || (!status && !signal)) return { dead: false };
     return { dead: true, ...(status ? { status: Number(status) } : {}), ...(signal ? { signal: Number(signal) } : {}) };
   }
 
   async function capture(copts: { readonly escapes?: boolean } = {}): Promise<string> {
     for (;;) {
-      const [dead, alt, height] = (await display('#{pane_dead}|#{alternate_on}|#{pane_height}')).split('|');
+      const [dead, status, signal, alt, height] = (await display(`${EXIT_FORMAT}|#{alternate_on}|#{pane_height}`)).split('|');
+      const exited = dead === '1' && Boolean(status || signal);
       const args = ['capture-pane', '-p', '-t', TARGET, ...(copts.escapes ? ['-e'] : [])];
-      // On death tmux moves to the last row and feeds a line for its banner, scrolling the screen up by one.
-      if (dead === '1' && alt !== '1') args.push('-S', '-1', '-E', String(Number(height) - 2));
+      // With the exit banner tmux moved to the last row and fed a line, scrolling the screen up by one.
+      if (exited && alt !== '1') args.push('-S', '-1', '-E', String(Number(height) - 2));
       const text = (await tmux(...args)).replace(/\n$/, '');
-      if ((await display('#{pane_dead}')) === dead) return text;
+      if ((await paneDead()).dead === exited) return text;
     }
   }
 
@@ -172,7 +175,7 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
       await tmux('send-keys', '-t', TARGET, '-l', text);
     },
     waitFor(pattern, timeoutMs = 10_000) {
-      const what = `waitFor(${describe(pattern)})`;
+      const what = `waitFor(${label(pattern)})`;
       const matches = (screen: string): boolean => (typeof pattern === 'string' ? screen.includes(pattern) : screen.search(pattern) >= 0);
       return poll(what, timeoutMs, async () => {
         const exited = (await paneDead()).dead;

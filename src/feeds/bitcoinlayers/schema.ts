@@ -1,9 +1,9 @@
 // zod schema for btc-locked.com's daily per-network supplies (BTC), kept for Rootstock and Stacks.
 import { z } from 'zod';
 import type { Reading } from '../../model/types.js';
+import { MAX_SATS } from '../sats.js';
 
 /** 21 M BTC in sats: no honest amount exceeds it. */
-const MAX_SATS = 21e14;
 
 /** bitcoinlayers `network_slug` (lower-cased) → our network id; every other slug is ignored. */
 export const SLUG_NETWORKS: Readonly<Record<string, string>> = { rootstock: 'rootstock', stacks: 'stacks' };

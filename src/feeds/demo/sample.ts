@@ -45,7 +45,7 @@ const PROFILES: Readonly<Record<SampleNetwork | 'price', Profile>> = {
   lightning: { base: 4_850, growth: 0.04, daily: 0.002, slow: 0.03, fast: 0.002, seed: 11 },
   liquid: { base: 3_720, growth: 0.06, daily: 0.003, slow: 0.05, fast: 0.003, seed: 23 },
   rootstock: { base: 3_180, growth: -0.03, daily: 0.002, slow: 0.04, fast: 0.002, seed: 37 },
-  stacks: { base: 5_460, growth: 0.3, daily: 0.004, slow: 0.06, fast: 0.004, seed: 53 },
+  stacks: { base: 4_600, growth: 0.2, daily: 0.004, slow: 0.06, fast: 0.004, seed: 53 },
   price: { base: 88_000, growth: 0.12, daily: 0.01, slow: 0.09, fast: 0.006, seed: 71 },
 };
 

@@ -1,9 +1,9 @@
 // zod schema for Hiro's read-only contract call returning the sBTC total supply.
 import { z } from 'zod';
 import { stripControls } from '../../model/sanitize.js';
+import { MAX_SATS_BIG } from '../sats.js';
 
 /** 21 M BTC in sats: no honest amount exceeds it. */
-const MAX_SATS = 21e14;
 /** Clarity serialization of `(ok uint)`: 0x07 response-ok, 0x01 uint, then a 16-byte big-endian value. */
 const OK_UINT = /^0x0701([0-9a-fA-F]{32})$/;
 
@@ -24,7 +24,7 @@ export const TotalSupply = z
       return z.NEVER;
     }
     const sats = BigInt(`0x${hex}`);
-    if (sats > BigInt(MAX_SATS)) {
+    if (sats > MAX_SATS_BIG) {
       ctx.addIssue({ code: 'custom', path: ['result'], message: 'more than 21M BTC' });
       return z.NEVER;
     }

@@ -1,9 +1,9 @@
 // zod schemas for liquid.network's (undocumented) peg endpoints; amounts are sats as strings.
 import { z } from 'zod';
 import type { Reading } from '../../model/types.js';
+import { MAX_SATS, MAX_SATS_BIG } from '../sats.js';
 
 /** 21 M BTC in sats: no honest amount exceeds it. */
-const MAX_SATS = 21e14;
 
 /** `GET /api/v1/liquid/pegs` → L-BTC issued (net pegged in), sats as a decimal-digit string. */
 export const Pegs = z
@@ -37,7 +37,7 @@ export const PegsByMonth = z.array(MonthRow).transform((rows, ctx): MonthlySuppl
   const out: MonthlySupply[] = [];
   for (const date of [...flows.keys()].sort()) {
     total += flows.get(date) ?? 0n;
-    if (total < 0n || total > BigInt(MAX_SATS)) {
+    if (total < 0n || total > MAX_SATS_BIG) {
       ctx.addIssue({ code: 'custom', message: `cumulative supply out of range at ${date}` });
       return [];
     }

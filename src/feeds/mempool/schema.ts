@@ -1,9 +1,9 @@
 // zod schemas for mempool.space responses, transforming into domain readings.
 import { z } from 'zod';
 import type { Reading } from '../../model/types.js';
+import { MAX_SATS } from '../sats.js';
 
 /** 21 M BTC in sats: no honest amount exceeds it. */
-const MAX_SATS = 21e14;
 
 const Sats = z
   .number()

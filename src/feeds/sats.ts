@@ -1,0 +1,6 @@
+// The sanity ceiling every BTC amount from an upstream is checked against: no L2 can hold more than 21M BTC.
+
+/** 21,000,000 BTC in satoshis (fits a JS number exactly: 2.1e15 < 2^53). */
+export const MAX_SATS = 21e14;
+/** The same ceiling as a BigInt, for amounts parsed from hex or long decimal strings. */
+export const MAX_SATS_BIG = 2_100_000_000_000_000n;

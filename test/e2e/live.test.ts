@@ -1,0 +1,113 @@
+// The real binary in a real pty (tmux) against providers simulated on 127.0.0.1: views, keys, faults, exit.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startUpstream, type Upstream } from '../helpers/upstream.js';
+import { hasTmux, startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { BIN } from '../helpers/run-binary.js';
+
+const tmuxMissing = !hasTmux();
+if (tmuxMissing && process.env.L2TOP_REQUIRE_TMUX) throw new Error('tmux is required for the end-to-end tests (L2TOP_REQUIRE_TMUX is set)');
+if (tmuxMissing) process.stderr.write('SKIPPING pty end-to-end tests: tmux not found (apt-get install tmux)\n');
+
+let up: Upstream;
+let dir: string;
+let session: TmuxSession | undefined;
+
+beforeAll(async () => {
+  up = await startUpstream();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2top-live-'));
+});
+afterEach(async () => {
+  await session?.kill();
+  session = undefined;
+  up.clear();
+});
+afterAll(async () => {
+  await up.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts l2top in a shell that first prints a marker, so we can see the terminal is restored at exit. */
+async function start(extra: Record<string, unknown> = {}, cols = 80, rows = 24, args: string[] = []): Promise<TmuxSession> {
+  const config = up.writeConfig(dir, { timeoutMs: 1000, ...extra });
+  const cmd = `printf 'BEFORE-L2TOP\\n'; node ${BIN} --config ${config} ${args.join(' ')}; printf 'AFTER-L2TOP %s\\n' "$?"; sleep 30`;
+  session = await startTmux({ command: ['bash', '--norc', '-c', cmd], cols, rows, env: { XDG_CONFIG_HOME: dir } });
+  return session;
+}
+
+describe.skipIf(tmuxMissing)('live dashboard in tmux', () => {
+  it('80x24: Shares shows all four networks; 1 2 3, Tab, Shift-Tab, ?, u, r work; q restores the terminal', async () => {
+    const t = await start();
+    const shares = await t.waitFor(/Stacks \(sBTC\)\s+\S+\s+\d+\.\d%/);
+    for (const name of ['Lightning', 'Liquid', 'Rootstock', 'Stacks (sBTC)']) expect(shares).toMatch(new RegExp(`^${name.replace(/[()]/g, '\\$&')}\\s+\\S+\\s+\\d+\\.\\d%\\s+[\\d,.]+ BTC`, 'm'));
+    // The frame stays at most rows-1 lines: the pane's last row is empty.
+    expect(shares.split('\n')[23] ?? '').toBe('');
+    expect(shares).not.toContain('SAMPLE');
+    expect(await t.altScreen()).toBe(true);
+
+    await t.sendKeys('2');
+    await t.waitFor(/Lightning\s+4,876\.54 BTC.*\(last /);
+    await t.sendKeys('3');
+    await t.waitFor(/Source\s+For\s+Status/);
+    await t.sendKeys('Tab');
+    await t.waitFor(/via mempool\.space/);
+    await t.sendKeys('BTab');
+    await t.waitFor(/Source\s+For\s+Status/);
+    await t.sendKeys('?');
+    await t.waitFor('Shift-Tab   previous view');
+    await t.sendKeys('Escape');
+    await t.sendKeys('1');
+    await t.waitFor(/via mempool\.space/);
+    await t.sendKeys('u');
+    await t.waitFor(/487,654,321,012 sats/);
+    await t.sendKeys('u');
+    await t.waitFor(/unit USD/);
+    await t.waitFor(/\$\d+(\.\d)?M/);
+    await t.sendKeys('u');
+    await t.waitFor(/unit BTC/);
+
+    const before = up.hits('lightning');
+    await t.sendKeys('r'); // the first poll was moments ago: nothing is re-polled, and the footer says so
+    await t.waitFor(/refresh: every source was polled moments ago/);
+    expect(up.hits('lightning')).toBe(before);
+
+    await t.sendKeys('q');
+    const exit = await t.waitForExit(5_000).catch(() => undefined);
+    const after = await t.waitFor(/AFTER-L2TOP 0/);
+    expect(exit === undefined || exit.status === 0).toBe(true);
+    expect(after).toContain('BEFORE-L2TOP');
+    expect(after).not.toContain('Lightning');
+    expect(await t.altScreen()).toBe(false);
+    expect(await t.display('#{cursor_flag}')).toBe('1');
+  });
+
+  it('a source that starts failing shows down with its reason; its last good value stays, marked stale', async () => {
+    const t = await start({ pollInterval: '2s' }, 100, 30);
+    await t.waitFor(/Liquid\s+\S+\s+\d+\.\d%\s+3,712\.35 BTC/);
+    up.fault('liquid', { status: 503, body: 'maintenance' });
+    const screen = await t.waitFor(/Liquid down: HTTP 503/, 15_000);
+    expect(screen).toMatch(/Liquid\s+\S+\s+\d+\.\d%\s+3,712\.35 BTC\s+\S+.*stale/);
+    expect(screen).toMatch(/^Lightning\s+\S+\s+\d+\.\d%\s+4,876\.54 BTC/m);
+    await t.sendKeys('3');
+    await t.waitFor(/liquid\.network.*down.*HTTP 503/);
+    up.clear('liquid');
+    await t.sendKeys('1');
+    await t.waitFor(/6\/6 sources ok/, 30_000);
+    await t.sendKeys('q');
+    await t.waitFor(/AFTER-L2TOP 0/);
+  });
+
+  it('with stdin not a terminal the dashboard still runs (keys off) and SIGTERM restores the terminal', async () => {
+    const config = up.writeConfig(dir, { timeoutMs: 1000 });
+    const cmd = `printf 'BEFORE-L2TOP\\n'; node ${BIN} --config ${config} < /dev/null & pid=$!; sleep 3; kill -TERM $pid; wait $pid; printf 'AFTER-L2TOP %s\\n' "$?"; sleep 30`;
+    session = await startTmux({ command: ['bash', '--norc', '-c', cmd], env: { XDG_CONFIG_HOME: dir } });
+    const t = session;
+    await t.waitFor(/Lightning\s+\S+\s+\d+\.\d%/);
+    const after = await t.waitFor(/AFTER-L2TOP \d+/, 10_000);
+    expect(after).toMatch(/AFTER-L2TOP 143/);
+    expect(after).not.toMatch(/Error|at .*\.js/);
+    expect(await t.altScreen()).toBe(false);
+  });
+});
