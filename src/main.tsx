@@ -1,4 +1,6 @@
 // Composition root: config -> store -> poller -> render; terminal set-up, signals and exit codes.
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { render } from 'ink';
 import React from 'react';
 import { loadConfig } from './config/load.js';
@@ -71,6 +73,21 @@ async function runOnce(rt: Runtime): Promise<number> {
   return 1;
 }
 
+/**
+ * Benchmarks set L2TOP_BENCH_FILE: one JSON line per event (ms since process start, RSS) is appended
+ * there: the first frame that shows data, and every later render's output size.
+ */
+function benchTrace(store: Store): ((metrics: { renderTime: number }) => void) | undefined {
+  const file = process.env.L2TOP_BENCH_FILE;
+  if (!file) return undefined;
+  let seen = false;
+  return () => {
+    if (seen || !selectRows(store.getState()).some((r) => r.sats !== undefined)) return;
+    seen = true;
+    fs.appendFileSync(file, JSON.stringify({ event: 'first-data-frame', ms: performance.now(), rss: process.memoryUsage().rss }) + '\n');
+  };
+}
+
 /** The live dashboard on the alternate screen; resolves with the exit code. */
 function runLive(rt: Runtime): Promise<number> {
   return new Promise((resolve) => {
@@ -95,6 +112,7 @@ function runLive(rt: Runtime): Promise<number> {
     for (const sig of SIGNALS) process.on(sig, onSignal);
     process.on('uncaughtException', (error) => finish(1, `l2top: ${error.stack ?? String(error)}\n`));
     process.on('unhandledRejection', (error) => finish(1, `l2top: ${error instanceof Error ? error.stack : String(error)}\n`));
+    const trace = benchTrace(rt.store);
     let noticeTimer: NodeJS.Timeout | undefined;
     const onRefresh = () => {
       const r = rt.poller.refresh();
@@ -107,7 +125,7 @@ function runLive(rt: Runtime): Promise<number> {
     };
     const ink = render(
       <App store={rt.store} onQuit={() => finish(0)} onRefresh={onRefresh} />,
-      { exitOnCtrlC: false, patchConsole: false, maxFps: 10 },
+      { exitOnCtrlC: false, patchConsole: false, maxFps: 10, ...(trace ? { onRender: trace } : {}) },
     );
     rt.poller.start();
   });

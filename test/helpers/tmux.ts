@@ -54,7 +54,6 @@ export interface TmuxSession {
 }
 
 const TARGET = 'main';
-const EXIT_FORMAT = '#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}';
 const POLL_MS = 50;
 /** Variables passed through from the test process; everything else (CI, CI_*, VITEST*, NODE_ENV, TMUX...) is dropped. */
 const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TZ'];
@@ -128,16 +127,30 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
   const socketPath = await display('#{socket_path}');
   live.set(socket, socketPath);
 
-  /** Exited means reaped: tmux marks the pane dead on pty EOF, but sets the status and draws its banner only after SIGCHLD. */
+  /**
+   * pane_dead, pane_dead_status, pane_dead_signal, then `extra` fields. tmux marks a pane dead on pty EOF but sets
+   * the status (and draws its banner) only once it reaps the child on SIGCHLD; tmux 3.3 sometimes misses that
+   * SIGCHLD and leaves a zombie, so a dead pane without a status gets a `run-shell true`, whose own exit makes
+   * tmux reap every finished child.
+   */
+  async function exitFields(extra = ''): Promise<string[]> {
+    const format = `#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}${extra}`;
+    const fields = (await display(format)).split('|');
+    if (fields[0] !== '1' || fields[1] || fields[2]) return fields;
+    await tmux('run-shell', 'true');
+    return (await display(format)).split('|');
+  }
+
+  /** Exited means reaped, with a status or a signal. */
   async function paneDead(): Promise<PaneState> {
-    const [dead, status, signal] = (await display(EXIT_FORMAT)).split('|');
+    const [dead, status, signal] = await exitFields();
     if (dead !== '1' || (!status && !signal)) return { dead: false };
     return { dead: true, ...(status ? { status: Number(status) } : {}), ...(signal ? { signal: Number(signal) } : {}) };
   }
 
   async function capture(copts: { readonly escapes?: boolean } = {}): Promise<string> {
     for (;;) {
-      const [dead, status, signal, alt, height] = (await display(`${EXIT_FORMAT}|#{alternate_on}|#{pane_height}`)).split('|');
+      const [dead, status, signal, alt, height] = await exitFields('|#{alternate_on}|#{pane_height}');
       const exited = dead === '1' && Boolean(status || signal);
       const args = ['capture-pane', '-p', '-t', TARGET, ...(copts.escapes ? ['-e'] : [])];
       // With the exit banner tmux moved to the last row and fed a line, scrolling the screen up by one.
