@@ -90,11 +90,44 @@ describe.skipIf(tmuxMissing)('live dashboard in tmux', () => {
     const screen = await t.waitFor(/Liquid down: HTTP 503/, 15_000);
     expect(screen).toMatch(/Liquid\s+\S+\s+\d+\.\d%\s+3,712\.35 BTC\s+\S+.*stale/);
     expect(screen).toMatch(/^Lightning\s+\S+\s+\d+\.\d%\s+4,876\.54 BTC/m);
+    up.fault('stacks', { hang: true });
+    up.fault('rootstock', { body: '<html><h1>502 Bad Gateway</h1></html>', contentType: 'text/html' });
     await t.sendKeys('3');
     await t.waitFor(/liquid\.network.*down.*HTTP 503/);
+    const sources = await t.waitFor(/Hiro.*down.*no answer within 1 s/, 15_000);
+    expect(sources).toMatch(/Rootstock.*bad-data.*not JSON \(text\/html\)/);
+    expect(sources).toMatch(/mempool\.space Lightning stats\s+lightning\s+ok/);
+    up.clear('stacks');
+    up.clear('rootstock');
     up.clear('liquid');
     await t.sendKeys('1');
     await t.waitFor(/6\/6 sources ok/, 30_000);
+    await t.sendKeys('q');
+    await t.waitFor(/AFTER-L2TOP 0/);
+  });
+
+  it('follows resizes, says "terminal too small" at 20x5, and comes back', async () => {
+    const t = await start();
+    await t.waitFor(/Stacks \(sBTC\)\s+\S+\s+\d+\.\d%/);
+    await t.resize(120, 40);
+    const wide = await t.waitFor(/─{120}/);
+    expect(wide.split('\n')[39] ?? '').toBe('');
+    await t.resize(20, 5);
+    const small = await t.waitFor(/terminal too small/);
+    expect(small.replace(/\s+/g, ' ')).toContain('terminal too small (need 40x12)');
+    await t.resize(60, 20);
+    const mid = await t.waitFor(/^Lightning\s+\S+\s+\d+\.\d%/m);
+    for (const line of mid.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
+    await t.sendKeys('q');
+    await t.waitFor(/AFTER-L2TOP 0/);
+  });
+
+  it('offline: says which sources failed and why, and points at --demo', async () => {
+    const dead = Object.fromEntries(['mempool', 'liquid', 'rootstock', 'hiro', 'bitcoinlayers'].map((p) => [p, { baseUrl: 'http://127.0.0.1:9' }]));
+    const t = await start({ providers: dead });
+    const screen = await t.waitFor(/l2top --demo/);
+    expect(screen).toContain('No data yet: no source has answered');
+    expect(screen).toMatch(/mempool\.space Lightning stats: connection refused.*retry in/);
     await t.sendKeys('q');
     await t.waitFor(/AFTER-L2TOP 0/);
   });

@@ -109,4 +109,31 @@ describe.skipIf(!hasTmux())('tmux helper', () => {
     }
     expect(alive).toBe(false);
   });
+
+  it('keeps the last bytes of a program that writes and exits at once', async () => {
+    const script = 'printf "\\033[?1049hframe"; printf "\\033[?1049lrestored %s" "$0"; exit 0';
+    const runs = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => start({ command: ['bash', '-c', script, String(n)], cols: 30, rows: 4 })));
+    for (const [i, tmux] of runs.entries()) {
+      expect(await tmux.waitForExit()).toEqual({ dead: true, status: 0 });
+      expect(await tmux.altScreen()).toBe(false);
+      expect(await tmux.capture()).toContain(`restored ${i + 1}`);
+    }
+  });
+
+  it('pid() is the command itself; a signal to it is reported as such', async () => {
+    const tmux = await start({ command: ['bash', '-c', 'echo "pid=$$"; sleep 30'] });
+    const screen = await tmux.waitFor(/pid=\d+/);
+    const pid = await tmux.pid();
+    expect(screen).toContain(`pid=${pid}`);
+    process.kill(pid, 'SIGTERM');
+    expect(await tmux.waitForExit()).toEqual({ dead: true, signal: 15 });
+  });
+
+  it('passes arguments and keys ending in ";" through unchanged', async () => {
+    const tmux = await start({ command: ['bash', '-c', 'printf "[%s]\\n" "$0"; read -r line; echo "line=$line"; sleep 30', 'a;'] });
+    await tmux.waitFor('[a;]');
+    await tmux.type('x;');
+    await tmux.sendKeys(';', 'Enter');
+    await tmux.waitFor('line=x;;');
+  });
 });

@@ -1,6 +1,6 @@
 // Drives a real command in a real pty through an isolated tmux server, for end-to-end terminal tests.
 import { execFile, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 /** How to start a session. */
 export interface TmuxOptions {
@@ -47,13 +47,33 @@ export interface TmuxSession {
   /** Resize the window (the program gets SIGWINCH). */
   resize(cols: number, rows: number): Promise<void>;
   paneDead(): Promise<PaneState>;
-  /** pid of the pane's process (the command itself: it is exec'd through env). */
+  /** pid of the command (the pane's process is a small wrapper whose child it is). */
   pid(): Promise<number>;
   /** Kill the tmux server and with it the command (SIGHUP). Idempotent. */
   kill(): Promise<void>;
 }
 
 const TARGET = 'main';
+/** How long the pane outlives the command, so tmux reads the last bytes before it sees the exit. */
+const LINGER_MS = 150;
+/**
+ * The pane's process: runs the command as its child and exits LINGER_MS after it, with the same code or
+ * signal. tmux 3.3 closes a pane on SIGCHLD without draining pending pty output, so a program that writes
+ * and exits at once (a final frame, ESC[?1049l) could lose its last bytes. Terminal signals reach the child
+ * through the shared process group; the wrapper only ignores them.
+ */
+const WRAPPER = `
+const { spawn } = require('node:child_process');
+const [cmd, ...args] = process.argv.slice(1);
+for (const s of ['SIGINT', 'SIGQUIT', 'SIGTSTP']) process.on(s, () => {});
+const child = spawn(cmd, args, { stdio: 'inherit' });
+const done = (code, signal) => setTimeout(() => {
+  if (signal) { process.removeAllListeners(signal); process.kill(process.pid, signal); }
+  process.exit(code ?? 1);
+}, ${LINGER_MS});
+child.on('error', (e) => { process.stderr.write('tmux helper: ' + e.message + '\\n'); done(127, null); });
+child.on('exit', done);
+`;
 const POLL_MS = 50;
 /** Variables passed through from the test process; everything else (CI, CI_*, VITEST*, NODE_ENV, TMUX...) is dropped. */
 const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TZ'];
@@ -101,6 +121,18 @@ process.once('exit', () => {
   }
 });
 
+/** Child pids of `pid` (Linux /proc); empty when unknown. */
+function readChildren(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** tmux treats an argument ending in ";" as a command separator; "\\;" at the end stands for a literal ";". */
+const literal = (arg: string): string => (arg.endsWith(';') ? `${arg.slice(0, -1)}\\;` : arg);
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const label = (pattern: string | RegExp): string => (typeof pattern === 'string' ? JSON.stringify(pattern) : String(pattern));
 
@@ -111,13 +143,14 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
   const socket = `l2top-test-${process.pid}-${++counter}`;
   const assignments = Object.entries({ TERM: 'xterm-256color', ...opts.env }).map(([k, v]) => `${k}=${v}`);
   const size = ['-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24)];
-  const cwd = opts.cwd === undefined ? [] : ['-c', opts.cwd];
+  const cwd = opts.cwd === undefined ? [] : ['-c', literal(opts.cwd)];
   live.set(socket, '');
   await run(socket, [
     'start-server', ';',
     'set-option', '-g', 'remain-on-exit', 'on', ';',
     'set-option', '-g', 'status', 'off', ';',
-    'new-session', '-d', '-s', TARGET, ...size, ...cwd, 'env', ...assignments, ...opts.command,
+    'new-session', '-d', '-s', TARGET, ...size, ...cwd,
+    ...['env', ...assignments, process.execPath, '-e', WRAPPER, '--', ...opts.command].map(literal),
   ]).catch((error: unknown) => {
     live.delete(socket);
     throw error;
@@ -182,10 +215,10 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
     paneDead,
     altScreen: async () => (await display('#{alternate_on}')) === '1',
     async sendKeys(...keys) {
-      if (keys.length > 0) await tmux('send-keys', '-t', TARGET, ...keys);
+      if (keys.length > 0) await tmux('send-keys', '-t', TARGET, ...keys.map(literal));
     },
     async type(text) {
-      await tmux('send-keys', '-t', TARGET, '-l', text);
+      await tmux('send-keys', '-t', TARGET, '-l', literal(text));
     },
     waitFor(pattern, timeoutMs = 10_000) {
       const what = `waitFor(${label(pattern)})`;
@@ -209,7 +242,12 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
       await tmux('resize-window', '-t', TARGET, '-x', String(cols), '-y', String(rows));
     },
     async pid() {
-      return Number(await display('#{pane_pid}'));
+      const wrapper = Number(await display('#{pane_pid}'));
+      return poll('pid', 2_000, async () => {
+        const children = readChildren(wrapper);
+        if (children[0] !== undefined) return children[0];
+        return (await paneDead()).dead ? wrapper : undefined;
+      });
     },
     async kill() {
       if (killed) return;

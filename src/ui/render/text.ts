@@ -16,9 +16,11 @@ export function widthOf(text: string): number {
   return [...text].length;
 }
 
-/** "in 4m" for a future time, "due" when it is due or past. */
+/** "in 4m" for a future time, "in <1m" under a minute (no per-second text), "due" when due or past. */
 export function dueIn(at: number, now: number, format: (ms: number) => string): string {
-  return at - now <= 0 ? 'due' : `in ${format(at - now)}`;
+  const left = at - now;
+  if (left <= 0) return 'due';
+  return left < 60_000 ? 'in <1m' : `in ${format(left)}`;
 }
 
 /** Word-wraps `text` into at most `maxLines` lines of `width`; the last line is cut with an ellipsis. */

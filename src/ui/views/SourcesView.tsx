@@ -16,8 +16,13 @@ export interface SourcesViewProps {
   readonly ascii?: boolean;
 }
 
+/** The columns; the Source column is as wide as the longest label, 16 to 30. */
+function columnsFor(sources: readonly SourceRow[]): Column[] {
+  const longest = Math.max(16, ...sources.map((s) => [...s.meta.label].length));
+  return [{ key: 'source', title: 'Source', width: Math.min(30, longest), priority: 0 }, ...COLUMNS];
+}
+
 const COLUMNS: readonly Column[] = [
-  { key: 'source', title: 'Source', width: 22, priority: 0 },
   { key: 'network', title: 'For', width: 9, priority: 5 },
   { key: 'status', title: 'Status', width: 8, priority: 1 },
   { key: 'last', title: 'Last ok', width: 7, priority: 3, align: 'right' },
@@ -49,7 +54,7 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
   const legend = 'ok: answered recently; stale: no success for 2 intervals; down: no answer; bad-data: answer failed validation';
   return (
     <>
-      <Table columns={COLUMNS} rows={rows} width={p.width} maxRows={Math.max(1, p.height - 3)} headerColor={p.theme.accent} ascii={p.ascii ?? false} />
+      <Table columns={columnsFor(p.sources)} rows={rows} width={p.width} maxRows={Math.max(1, p.height - 3)} headerColor={p.theme.accent} ascii={p.ascii ?? false} />
       <Line segments={[{ text: '' }]} />
       <Line segments={[{ text: fit(legend, p.width), dim: true }]} />
     </>

@@ -14,6 +14,7 @@ describe('text', () => {
   });
   it('says due for a past time', () => {
     expect(dueIn(10, 20, String)).toBe('due');
-    expect(dueIn(30, 20, (ms) => `${ms}ms`)).toBe('in 10ms');
+    expect(dueIn(30, 20, (ms) => `${ms}ms`)).toBe('in <1m');
+    expect(dueIn(120_020, 20, (ms) => `${ms / 60_000}m`)).toBe('in 2m');
   });
 });
