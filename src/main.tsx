@@ -9,13 +9,15 @@ import { startDemoServer, type DemoServer } from './feeds/demo/server.js';
 import { createHttpClient } from './feeds/http.js';
 import { createPoller, type Poller } from './feeds/poller.js';
 import { PROVIDER_DEFAULTS } from './feeds/providers.js';
-import { sourcesFor } from './feeds/registry.js';
-import { NETWORKS } from './model/networks.js';
+import { createCustomSource } from './feeds/custom/custom-source.js';
+import { NETWORKS, PRICE_SOURCES } from './feeds/networks.js';
+import { SOURCES, sourcesFor } from './feeds/registry.js';
+import type { SourceDef } from './feeds/source.js';
 import { selectRows, selectSources } from './model/selectors.js';
 import { toSnapshot } from './model/snapshot.js';
 import { initialState } from './model/state.js';
 import { createStore, type Store } from './model/store.js';
-import type { SourceMeta } from './model/types.js';
+import type { NetworkMeta, SourceMeta } from './model/types.js';
 import { App } from './ui/App.js';
 import { renderPlainText } from './ui/plainText.js';
 import { VERSION } from './version.js';
@@ -36,16 +38,37 @@ interface Runtime {
 }
 
 function metaOf(s: SourceMeta): SourceMeta {
-  return { id: s.id, provider: s.provider, network: s.network, label: s.label, path: s.path, polls: s.polls, ...(s.minIntervalMs ? { minIntervalMs: s.minIntervalMs } : {}) };
+  return {
+    id: s.id, provider: s.provider, role: s.role, networks: s.networks, label: s.label, path: s.path, polls: s.polls,
+    ...(s.minIntervalMs ? { minIntervalMs: s.minIntervalMs } : {}),
+  };
+}
+
+/** Built-in networks plus one per custom feed, with the sources they need. */
+function networksAndSources(config: Config): { networks: NetworkMeta[]; sources: SourceDef[] } {
+  const custom = config.customFeeds.map((def) => ({ def, source: createCustomSource(def) }));
+  const customNetworks: NetworkMeta[] = custom.map(({ def, source }) => ({
+    id: def.id,
+    name: def.name,
+    type: 'other',
+    lockedMeaning: `custom feed: ${def.unit === 'usd' ? 'USD' : 'BTC'} at ${def.pointer || '(whole document)'} of ${def.url}`,
+    links: [{ label: 'source', url: def.url }],
+    custom: true,
+    ...(source.role === 'defi-tvl' ? { sources: [], tvlSource: source.id } : { sources: [source.id] }),
+  }));
+  const all = [...NETWORKS, ...customNetworks];
+  const networks = config.networks.map((id) => all.find((n) => n.id === id)).filter((n) => n !== undefined);
+  return { networks, sources: sourcesFor(networks, [...SOURCES, ...custom.map((c) => c.source)]) };
 }
 
 async function setUp(config: Config): Promise<Runtime> {
   const demo = config.demo ? await startDemoServer() : undefined;
   const providers: Record<string, string> = { ...config.providers, ...(demo?.baseUrls ?? {}) };
-  const networks = config.networks.map((id) => NETWORKS.find((n) => n.id === id)).filter((n) => n !== undefined);
-  const sources = sourcesFor(config.networks);
+  const { networks, sources } = networksAndSources(config);
   const store = createStore(initialState({
-    now: Date.now(), intervalMs: config.intervalMs, windowMs: config.windowMs, demo: config.demo, networks, sources: sources.map(metaOf),
+    now: Date.now(), intervalMs: config.intervalMs, windowMs: config.windowMs, demo: config.demo, networks,
+    sources: sources.map(metaOf), priceSources: PRICE_SOURCES, metric: config.metric,
+    settings: { tolerance: config.tolerance, anomalyThreshold: config.anomalyThreshold, alertRules: config.alertRules },
   }));
   const http = createHttpClient({ userAgent: `l2top/${VERSION}`, socketTimeoutMs: config.timeoutMs });
   const poller = createPoller({
@@ -67,7 +90,7 @@ async function runOnce(rt: Runtime): Promise<number> {
   await rt.demo?.close();
   const state = rt.store.getState();
   process.stdout.write(rt.config.json ? JSON.stringify(toSnapshot(state), null, 2) + '\n' : renderPlainText(state));
-  if (selectRows(state).some((r) => r.sats !== undefined)) return 0;
+  if (selectRows(state).some((r) => r.value !== undefined)) return 0;
   const reasons = selectSources(state).map((s) => `  ${s.meta.id}: ${s.status}${s.error ? ` (${s.error.message})` : ''}`);
   process.stderr.write(`l2top: no network had data.\n${reasons.join('\n')}\nTry --demo for sample data.\n`);
   return 1;
@@ -82,7 +105,7 @@ function benchTrace(store: Store): ((metrics: { renderTime: number }) => void) |
   if (!file) return undefined;
   let seen = false;
   return () => {
-    if (seen || !selectRows(store.getState()).some((r) => r.sats !== undefined)) return;
+    if (seen || !selectRows(store.getState()).some((r) => r.value !== undefined)) return;
     seen = true;
     fs.appendFileSync(file, JSON.stringify({ event: 'first-data-frame', ms: performance.now(), rss: process.memoryUsage().rss }) + '\n');
   };
@@ -92,7 +115,10 @@ function benchTrace(store: Store): ((metrics: { renderTime: number }) => void) |
 function runLive(rt: Runtime): Promise<number> {
   return new Promise((resolve) => {
     const out = process.stdout;
+    // Node prints warnings to stderr, which would tear the live frame; keep them off the screen.
+    process.removeAllListeners('warning');
     let done = false;
+    const cleanups: (() => void)[] = [];
     out.write(ALT_SCREEN_ON);
     const tick = setInterval(() => rt.store.dispatch({ type: 'tick', now: Date.now() }), TICK_MS);
     const finish = (code: number, message?: string) => {
@@ -100,6 +126,7 @@ function runLive(rt: Runtime): Promise<number> {
       done = true;
       clearInterval(tick);
       clearTimeout(noticeTimer);
+      for (const c of cleanups) c();
       rt.poller.stop();
       ink.unmount();
       out.write(SHOW_CURSOR + ALT_SCREEN_OFF);
@@ -124,16 +151,23 @@ function runLive(rt: Runtime): Promise<number> {
       noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), NOTICE_MS);
     };
     const ink = render(
-      <App store={rt.store} onQuit={() => finish(0)} onRefresh={onRefresh} />,
+      <App store={rt.store} onQuit={() => finish(0)} onRefresh={onRefresh} ascii={rt.config.ascii} />,
       { exitOnCtrlC: false, patchConsole: false, maxFps: 10, ...(trace ? { onRender: trace } : {}) },
     );
+    let alertsSeen = rt.store.getState().alerts.length;
+    const unsubscribe = rt.store.subscribe(() => {
+      const n = rt.store.getState().alerts.length;
+      if (n > alertsSeen && rt.config.bell) out.write('\u0007');
+      alertsSeen = n;
+    });
+    cleanups.push(unsubscribe);
     rt.poller.start();
   });
 }
 
 /** Runs l2top with argv (without node and script); resolves with the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const loaded = loadConfig(argv, process.env, { networks: NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS });
+  const loaded = loadConfig(argv, process.env, { networks: NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id) });
   switch (loaded.kind) {
     case 'help':
       process.stdout.write(loaded.text + '\n');

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 export interface Flags {
   readonly interval: string | undefined;
   readonly config: string | undefined;
+  readonly metric: string | undefined;
+  readonly ascii: boolean;
   readonly demo: boolean;
   readonly once: boolean;
   readonly json: boolean;
@@ -21,6 +23,7 @@ Options:
   --once             poll once, print a plain-text table and exit
   --json             poll once, print a JSON snapshot and exit
   --interval <dur>   poll interval, e.g. 5m, 30s (minimum 1s; default 5m)
+  --metric <m>       btc-locked (default) or defi-tvl
   --config <file>    config file (default: $L2TOP_CONFIG, else the XDG path)
   -h, --help         this help
   -v, --version      print the version
@@ -36,6 +39,8 @@ export function parseFlags(argv: readonly string[]): Flags {
     options: {
       interval: { type: 'string' },
       config: { type: 'string' },
+      metric: { type: 'string' },
+      ascii: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
       once: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -46,6 +51,8 @@ export function parseFlags(argv: readonly string[]): Flags {
   return {
     interval: values.interval,
     config: values.config,
+    metric: values.metric,
+    ascii: values.ascii ?? false,
     demo: values.demo ?? false,
     once: values.once ?? false,
     json: values.json ?? false,

@@ -12,6 +12,8 @@ export interface KnownIds {
   readonly networks: readonly string[];
   /** Provider id to default base URL. */
   readonly providers: Readonly<Record<string, string>>;
+  /** Source ids, to check alert rules against. */
+  readonly sources?: readonly string[];
 }
 
 export type LoadResult =
@@ -64,9 +66,22 @@ function readFile(file: string, explicit: boolean): { data?: unknown; error?: st
 }
 
 function checkIds(file: ConfigFile, known: KnownIds): string | undefined {
+  const custom = (file.customFeeds ?? []).map((f) => f.id);
+  for (const [i, id] of custom.entries()) {
+    if (known.networks.includes(id) || custom.indexOf(id) !== i) return `customFeeds[${i}].id: "${id}" is already a network id`;
+  }
+  const networks = [...known.networks, ...custom];
   for (const [i, id] of (file.networks ?? []).entries()) {
-    if (!known.networks.includes(id)) {
-      return `networks[${i}]: unknown network "${id}" (known: ${known.networks.join(', ')})`;
+    if (!networks.includes(id)) {
+      return `networks[${i}]: unknown network "${id}" (known: ${networks.join(', ')})`;
+    }
+  }
+  for (const [i, rule] of (file.alerts?.rules ?? []).entries()) {
+    if ('network' in rule && rule.network !== undefined && !networks.includes(rule.network)) {
+      return `alerts.rules[${i}].network: unknown network "${rule.network}"`;
+    }
+    if (rule.type === 'source-down' && rule.source !== undefined && known.sources && !known.sources.includes(rule.source)) {
+      return `alerts.rules[${i}].source: unknown source "${rule.source}" (known: ${known.sources.join(', ')})`;
     }
   }
   for (const name of Object.keys(file.providers ?? {})) {
@@ -114,6 +129,11 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
     intervalMs = parsed.data;
   }
 
+  const metric = flags.metric ?? file.metric ?? 'btc-locked';
+  if (metric !== 'btc-locked' && metric !== 'defi-tvl') {
+    return { kind: 'error', message: `l2top: --metric ${metric}: must be btc-locked or defi-tvl`, exitCode: 2 };
+  }
+
   const providers: Record<string, string> = { ...known.providers };
   for (const [name, p] of Object.entries(file.providers ?? {})) providers[name] = p.baseUrl.replace(/\/+$/, '');
 
@@ -123,8 +143,15 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
       intervalMs,
       timeoutMs: file.timeoutMs ?? DEFAULTS.timeoutMs,
       windowMs: file.window ?? DEFAULTS.windowMs,
-      networks: file.networks ? [...new Set(file.networks)] : [...known.networks],
+      networks: file.networks ? [...new Set(file.networks)] : [...known.networks, ...(file.customFeeds ?? []).map((f) => f.id)],
       providers,
+      metric,
+      tolerance: file.tolerance ?? DEFAULTS.tolerance,
+      anomalyThreshold: file.anomalyThreshold ?? DEFAULTS.anomalyThreshold,
+      alertRules: file.alerts?.rules ?? [],
+      bell: file.alerts?.bell ?? false,
+      customFeeds: file.customFeeds ?? [],
+      ascii: flags.ascii,
       demo: flags.demo,
       once: flags.once || flags.json,
       json: flags.json,

@@ -32,6 +32,31 @@ export const ProviderConfigSchema = z.strictObject({
   baseUrl: HttpUrl,
 });
 
+/** Any duration from 1 s to 366 days (alert windows). */
+const SpanSchema = durationBetween(SECOND, 366 * DAY, '24h');
+
+export const AlertRuleSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('share-move'), network: z.string().optional(), pp: z.number().positive().max(100), window: SpanSchema })
+    .transform(({ window, ...r }) => ({ ...r, windowMs: window })),
+  z.strictObject({ type: z.literal('level'), network: z.string(), above: z.number().nonnegative().optional(), below: z.number().nonnegative().optional() })
+    .refine((r) => r.above !== undefined || r.below !== undefined, { message: 'needs "above" or "below" (BTC)' }),
+  z.strictObject({ type: z.literal('source-down'), source: z.string().optional(), for: SpanSchema })
+    .transform(({ for: forMs, ...r }) => ({ ...r, forMs })),
+]);
+
+/** A network from any JSON API: the number at `pointer` (RFC 6901) in `unit`. No code is evaluated. */
+export const CustomFeedSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes, at most 32'),
+  name: z.string().min(1).max(40),
+  url: HttpUrl,
+  method: z.enum(['GET', 'POST']).optional(),
+  body: z.unknown().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  pointer: z.string().refine((p) => /^(\/([^~]|~[01])*)*$/.test(p), 'a JSON Pointer (RFC 6901) starts with "/" and escapes "~" as ~0 and "/" as ~1'),
+  unit: z.enum(['sats', 'btc', 'wei', 'usd']),
+});
+export type CustomFeed = z.output<typeof CustomFeedSchema>;
+
 /** The config file as a user writes it. Every key is optional; unknown keys are errors (typos). */
 export const ConfigFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -39,6 +64,11 @@ export const ConfigFileSchema = z.strictObject({
   timeoutMs: z.number().int().min(100).max(120_000).optional(),
   window: WindowSchema.optional(),
   networks: z.array(z.string().min(1)).min(1).optional(),
+  metric: z.enum(['btc-locked', 'defi-tvl']).optional(),
+  tolerance: z.number().positive().max(1).optional(),
+  anomalyThreshold: z.number().positive().max(10).optional(),
+  alerts: z.strictObject({ bell: z.boolean().optional(), rules: z.array(AlertRuleSchema).optional() }).optional(),
+  customFeeds: z.array(CustomFeedSchema).max(20).optional(),
   providers: z.record(z.string(), ProviderConfigSchema).optional(),
 });
 export type ConfigFile = z.output<typeof ConfigFileSchema>;
@@ -52,6 +82,16 @@ export interface Config {
   readonly networks: readonly string[];
   /** Base URL per provider id (defaults overridden by config). */
   readonly providers: Readonly<Record<string, string>>;
+  readonly metric: 'btc-locked' | 'defi-tvl';
+  /** Relative difference above which two fresh sources "disagree" (default 0.02). */
+  readonly tolerance: number;
+  /** Relative move within 24 h flagged as an anomaly (default 0.15). */
+  readonly anomalyThreshold: number;
+  readonly alertRules: readonly z.output<typeof AlertRuleSchema>[];
+  readonly bell: boolean;
+  readonly customFeeds: readonly CustomFeed[];
+  /** --ascii: no box drawing, blocks or braille. */
+  readonly ascii: boolean;
   readonly demo: boolean;
   readonly once: boolean;
   readonly json: boolean;
@@ -64,4 +104,6 @@ export const DEFAULTS = {
   intervalMs: 5 * 60 * SECOND,
   timeoutMs: 15 * SECOND,
   windowMs: 90 * DAY,
+  tolerance: 0.02,
+  anomalyThreshold: 0.15,
 } as const;

@@ -1,4 +1,5 @@
 // Polls every source on its own re-arming timer (timeout < period, backoff, Retry-After) and emits actions.
+import { setMaxListeners } from 'node:events';
 import type { FeedAction } from '../model/actions.js';
 import type { FeedOutcome, ProviderId, Reading } from '../model/types.js';
 import type { HttpClient } from './http-client.js';
@@ -107,6 +108,8 @@ export function createPoller(deps: PollerDeps): Poller {
   ): Promise<FeedOutcome> {
     const startedAt = clock.now();
     const controller = new AbortController();
+    // One attempt may fan out into many requests (DefiLlama history: one per chain) on this signal.
+    setMaxListeners(64, controller.signal);
     const timeoutFailure = new FeedFailure('timeout', `no answer within ${formatSeconds(timeoutMs)}`);
     const entry: Active = { controller, timer: clock.setTimeout(() => controller.abort(timeoutFailure), timeoutMs) };
     active.add(entry);

@@ -1,4 +1,4 @@
-// Default base URLs of the upstream providers; config may override any of them.
+// Default base URLs of the upstream providers; config may override any of them. Custom feeds have none.
 
 /** ProviderId → default base URL (no trailing slash). */
 export const PROVIDER_DEFAULTS = {
@@ -7,6 +7,13 @@ export const PROVIDER_DEFAULTS = {
   rootstock: 'https://public-node.rsk.co',
   hiro: 'https://api.hiro.so',
   bitcoinlayers: 'https://api.btc-locked.com',
+  citrea: 'https://rpc.mainnet.citrea.xyz',
+  /** Blockstream's Esplora for Liquid: its API lives under /liquid. */
+  'esplora-liquid': 'https://blockstream.info/liquid',
+  'rootstock-explorer': 'https://be.explorer.rootstock.io',
+  coingecko: 'https://api.coingecko.com',
+  'defillama-coins': 'https://coins.llama.fi',
+  defillama: 'https://api.llama.fi',
 } as const satisfies Readonly<Record<string, string>>;
 
 /** A provider this build knows a default for. */

@@ -4,3 +4,10 @@
 export const MAX_SATS = 21e14;
 /** The same ceiling as a BigInt, for amounts parsed from hex or long decimal strings. */
 export const MAX_SATS_BIG = 2_100_000_000_000_000n;
+
+/** Why `sats` is not a plausible amount ("below 0", "more than 21M BTC"), or undefined when it is. */
+export function satsProblem(sats: bigint): string | undefined {
+  if (sats < 0n) return 'below 0';
+  if (sats > MAX_SATS_BIG) return 'more than 21M BTC';
+  return undefined;
+}

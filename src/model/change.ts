@@ -6,9 +6,9 @@ import { lastFiniteAtOrBefore, lowerBound, timeAt, valueAt, type Series } from '
  * `tolerance`, else a linear interpolation between the finite points either side when they are at
  * most `maxSpan` apart (daily backfill points), else undefined: the window lacks that history.
  */
-export function valueAtTime(s: Series, target: number, tolerance: number, maxSpan: number): number | undefined {
+export function valueAtTime(s: Series, target: number, tolerance: number, maxSpan: number, notBefore = -Infinity): number | undefined {
   const before = lastFiniteAtOrBefore(s, target);
-  if (!before) return undefined;
+  if (!before || before.t < notBefore) return undefined;
   if (target - before.t <= tolerance) return before.v;
   for (let i = lowerBound(s, target + 1); i < s.length; i += 1) {
     const v = valueAt(s, i);
@@ -23,11 +23,11 @@ export function valueAtTime(s: Series, target: number, tolerance: number, maxSpa
 /**
  * (value now - value `periodMs` ago) / value then, or null when the window does not have that
  * history. Tolerance: a quarter of the period (at least 3 poll intervals); interpolation only
- * between points at most 1.5 periods apart.
+ * between points at most 1.5 periods apart; points before `notBefore` are not comparable.
  */
-export function changeOver(s: Series | undefined, current: number | undefined, now: number, periodMs: number, intervalMs: number): number | null {
+export function changeOver(s: Series | undefined, current: number | undefined, now: number, periodMs: number, intervalMs: number, notBefore = -Infinity): number | null {
   if (!s || current === undefined) return null;
-  const ref = valueAtTime(s, now - periodMs, Math.max(periodMs / 4, 3 * intervalMs), 1.5 * periodMs);
+  const ref = valueAtTime(s, now - periodMs, Math.max(periodMs / 4, 3 * intervalMs), 1.5 * periodMs, notBefore);
   if (ref === undefined || ref === 0) return null;
   return (current - ref) / ref;
 }

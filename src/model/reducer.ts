@@ -1,8 +1,10 @@
 // The one pure reducer: feed outcomes, clock ticks and key-driven UI actions all pass through here.
 import type { FeedAction, FeedHistoryAction, FeedOutcomeAction } from './actions.js';
+import { evaluateAlerts } from './alert-rules.js';
+import { pickPrice, pickValue } from './pick.js';
 import { append, prependHistory, prune, type Series } from './series.js';
-import { UNITS, VIEWS, type Latest, type SourceHealth, type State, type ViewId } from './state.js';
-import type { NetworkId } from './types.js';
+import { RANGES, UNITS, VIEWS, type Latest, type SourceHealth, type State, type ViewId } from './state.js';
+import { METRICS, type Metric, type NetworkId, type SourceId } from './types.js';
 
 /** Hard cap on points per series so memory stays bounded whatever the interval and run time. */
 export const MAX_POINTS = 40_000;
@@ -12,8 +14,12 @@ export type UiAction =
   | { readonly type: 'ui/view-next' }
   | { readonly type: 'ui/view-prev' }
   | { readonly type: 'ui/unit-next' }
+  | { readonly type: 'ui/metric-next' }
+  | { readonly type: 'ui/range-step'; readonly step: 1 | -1 }
+  | { readonly type: 'ui/select-step'; readonly step: 1 | -1; readonly rows: number }
+  | { readonly type: 'ui/detail-open'; readonly network: NetworkId }
   | { readonly type: 'ui/help-toggle' }
-  | { readonly type: 'ui/help-close' }
+  | { readonly type: 'ui/close' }
   /** A one-line message in the footer (e.g. what "refresh" did); undefined clears it. */
   | { readonly type: 'ui/notice'; readonly text: string | undefined };
 
@@ -30,8 +36,25 @@ function cycle<T>(list: readonly T[], current: T, step: number): T {
   return list[(i + step + list.length) % list.length] ?? current;
 }
 
-function withSeries(state: State, network: NetworkId, s: Series, now: number): Record<NetworkId, Series> {
-  return { ...state.series, [network]: prune(s, now - state.windowMs, MAX_POINTS) };
+function setSeries(state: State, metric: Metric, network: NetworkId, s: Series): State {
+  const pruned = prune(s, state.now - state.windowMs, MAX_POINTS);
+  return { ...state, series: { ...state.series, [metric]: { ...state.series[metric], [network]: pruned } } };
+}
+
+function setValue(state: State, metric: Metric, network: NetworkId, v: Latest): State {
+  const byNet = state.values[metric];
+  return { ...state, values: { ...state.values, [metric]: { ...byNet, [network]: { ...byNet[network], [v.sourceId]: v } } } };
+}
+
+/** Appends the value in use for (metric, network) if `sourceId` supplied it, or a gap when nothing fresh is left. */
+function record(state: State, metric: Metric, network: NetworkId, sourceId: SourceId, at: number): State {
+  const meta = state.networks.find((n) => n.id === network);
+  const s = state.series[metric][network];
+  if (!meta || !s) return state;
+  const picked = pickValue(state, meta, metric);
+  if (picked && !picked.stale && picked.sourceId === sourceId) return setSeries(state, metric, network, append(s, at, picked.value));
+  if (!picked || picked.stale) return setSeries(state, metric, network, append(s, at, Number.NaN));
+  return state;
 }
 
 function onOutcome(state: State, a: FeedOutcomeAction): State {
@@ -39,32 +62,58 @@ function onOutcome(state: State, a: FeedOutcomeAction): State {
   const prev = state.health[a.sourceId];
   if (!meta || !prev) return state;
   const { outcome } = a;
-  const now = Math.max(state.now, outcome.at);
+  let next: State = { ...state, now: Math.max(state.now, outcome.at) };
   const base = { ...prev, inFlight: false, lastAttemptAt: outcome.at, latencyMs: outcome.latencyMs, nextAttemptAt: a.nextAttemptAt };
 
   if (!outcome.ok) {
-    const health: SourceHealth = { ...base, lastOk: false, lastError: outcome.error, consecutiveFailures: prev.consecutiveFailures + 1 };
-    let series = state.series;
-    const gapSeries = meta.network !== 'price' ? state.series[meta.network] : undefined;
-    if (gapSeries) series = withSeries(state, meta.network, append(gapSeries, outcome.at, Number.NaN), now);
-    return { ...state, now, series, health: { ...state.health, [a.sourceId]: health } };
+    const health: SourceHealth = {
+      ...base, lastOk: false, lastError: outcome.error, consecutiveFailures: prev.consecutiveFailures + 1,
+      failingSince: prev.failingSince ?? outcome.at,
+    };
+    next = { ...next, health: { ...next.health, [a.sourceId]: health } };
+    if (meta.role === 'btc-locked' || meta.role === 'defi-tvl') {
+      for (const n of meta.networks) next = record(next, meta.role, n, a.sourceId, outcome.at);
+    }
+    return evaluateAlerts(next);
   }
 
-  let { series, latest, price } = state;
+  const { lastError: _e, failingSince: _f, ...clean } = base;
+  const health: SourceHealth = { ...clean, lastOk: true, lastSuccessAt: outcome.at, consecutiveFailures: 0 };
+  next = { ...next, health: { ...next.health, [a.sourceId]: health } };
+  const touched: [Metric, NetworkId][] = [];
+  let priceTouched = false;
   for (const r of outcome.readings) {
-    if (r.kind === 'price') {
-      price = { usd: r.usd, at: outcome.at, sourceId: a.sourceId };
-      continue;
+    switch (r.kind) {
+      case 'btc-locked':
+      case 'defi-tvl': {
+        if (!next.series[r.kind][r.network]) break; // a network that is not shown
+        const value = r.kind === 'btc-locked' ? r.sats : r.usd;
+        const extra = r.kind === 'btc-locked' && r.extra ? { extra: r.extra } : {};
+        next = setValue(next, r.kind, r.network, { value, at: outcome.at, sourceId: a.sourceId, ...extra });
+        touched.push([r.kind, r.network]);
+        break;
+      }
+      case 'price':
+        next = { ...next, prices: { ...next.prices, [a.sourceId]: { value: r.usd, at: outcome.at, sourceId: a.sourceId } } };
+        priceTouched = true;
+        break;
+      case 'block-height':
+        next = { ...next, height: { height: r.height, at: outcome.at, sourceId: a.sourceId } };
+        break;
+      case 'detail': {
+        const cur = next.details[r.network] ?? {};
+        const add = Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, { value: v, at: outcome.at, sourceId: a.sourceId }]));
+        next = { ...next, details: { ...next.details, [r.network]: { ...cur, ...add } } };
+        break;
+      }
     }
-    const s = series[r.network];
-    if (!s) continue; // a network that is not shown
-    const value: Latest = { sats: r.sats, at: outcome.at, sourceId: a.sourceId, ...(r.extra ? { extra: r.extra } : {}) };
-    latest = { ...latest, [r.network]: value };
-    series = { ...series, [r.network]: prune(append(s, outcome.at, r.sats), now - state.windowMs, MAX_POINTS) };
   }
-  const health: SourceHealth = { ...base, lastOk: true, lastSuccessAt: outcome.at, consecutiveFailures: 0 };
-  const { lastError: _dropped, ...clean } = health;
-  return { ...state, now, series, latest, health: { ...state.health, [a.sourceId]: clean }, ...(price ? { price } : {}) };
+  for (const [metric, network] of touched) next = record(next, metric, network, a.sourceId, outcome.at);
+  if (priceTouched) {
+    const p = pickPrice(next);
+    if (p && p.sourceId === a.sourceId) next = { ...next, priceSeries: prune(append(next.priceSeries, outcome.at, p.value), next.now - next.windowMs, MAX_POINTS) };
+  }
+  return evaluateAlerts(next);
 }
 
 function onHistory(state: State, a: FeedHistoryAction): State {
@@ -76,27 +125,73 @@ function onHistory(state: State, a: FeedHistoryAction): State {
     const health: SourceHealth = { ...prev, history: { at: outcome.at, ok: false, points: 0, error: outcome.error } };
     return { ...state, now, health: { ...state.health, [a.sourceId]: health } };
   }
-  const byNetwork = new Map<NetworkId, [number, number][]>();
+  const inWindow = (t: number | undefined): t is number => t !== undefined && t >= now - state.windowMs && t <= now;
+  const groups = new Map<string, [Metric, NetworkId, [number, number][]]>();
+  const price: [number, number][] = [];
   for (const r of outcome.readings) {
-    if (r.kind !== 'btc-locked' || r.observedAt === undefined || !state.series[r.network]) continue;
-    if (r.observedAt < now - state.windowMs || r.observedAt > now) continue;
-    const list = byNetwork.get(r.network) ?? [];
-    list.push([r.observedAt, r.sats]);
-    byNetwork.set(r.network, list);
+    if (!inWindow(r.observedAt)) continue;
+    if (r.kind === 'price') {
+      price.push([r.observedAt, r.usd]);
+      continue;
+    }
+    if (r.kind !== 'btc-locked' && r.kind !== 'defi-tvl') continue;
+    const meta = state.networks.find((n) => n.id === r.network);
+    if (!meta) continue;
+    const accepted = r.kind === 'btc-locked'
+      ? meta.historySources === undefined || meta.historySources.includes(a.sourceId)
+      : meta.tvlSource === a.sourceId;
+    if (!accepted) continue;
+    const key = `${r.kind}:${r.network}`;
+    const g = groups.get(key) ?? [r.kind, r.network, []];
+    g[2].push([r.observedAt, r.kind === 'btc-locked' ? r.sats : r.usd]);
+    groups.set(key, g);
   }
-  let { series, backfilledUntil } = state;
-  let points = 0;
-  for (const [network, list] of byNetwork) {
-    const s = series[network];
+  let next: State = { ...state, now };
+  let points = price.length;
+  for (const [metric, network, list] of groups.values()) {
+    const s = next.series[metric][network];
     if (!s) continue;
     points += list.length;
-    const merged = prependHistory(s, list);
-    series = { ...series, [network]: prune(merged, now - state.windowMs, MAX_POINTS) };
+    next = setSeries(next, metric, network, prependHistory(s, list));
     const newest = Math.max(...list.map((p) => p[0]));
-    backfilledUntil = { ...backfilledUntil, [network]: Math.max(backfilledUntil[network] ?? 0, newest) };
+    const until = next.backfilledUntil[metric];
+    next = { ...next, backfilledUntil: { ...next.backfilledUntil, [metric]: { ...until, [network]: Math.max(until[network] ?? 0, newest) } } };
   }
+  if (price.length > 0) next = { ...next, priceSeries: prune(prependHistory(next.priceSeries, price), now - state.windowMs, MAX_POINTS) };
   const health: SourceHealth = { ...prev, history: { at: outcome.at, ok: true, points } };
-  return { ...state, now, series, backfilledUntil, health: { ...state.health, [a.sourceId]: health } };
+  return { ...next, health: { ...next.health, [a.sourceId]: health } };
+}
+
+function onUi(state: State, action: UiAction): State {
+  const ui = state.ui;
+  switch (action.type) {
+    case 'ui/view':
+      return ui.view === action.view && !ui.help && !ui.detail ? state : { ...state, ui: { ...ui, view: action.view, help: false, detail: undefined } };
+    case 'ui/view-next':
+    case 'ui/view-prev':
+      return { ...state, ui: { ...ui, view: cycle(VIEWS, ui.view, action.type === 'ui/view-next' ? 1 : -1), help: false, detail: undefined } };
+    case 'ui/unit-next':
+      return { ...state, ui: { ...ui, unit: cycle(UNITS, ui.unit, 1) } };
+    case 'ui/metric-next':
+      return { ...state, ui: { ...ui, metric: cycle(METRICS, ui.metric, 1) } };
+    case 'ui/range-step': {
+      const i = RANGES.indexOf(ui.range) + action.step;
+      const range = RANGES[Math.max(0, Math.min(RANGES.length - 1, i))] ?? ui.range;
+      return range === ui.range ? state : { ...state, ui: { ...ui, range } };
+    }
+    case 'ui/select-step': {
+      const selected = Math.max(0, Math.min(action.rows - 1, ui.selected + action.step));
+      return selected === ui.selected ? state : { ...state, ui: { ...ui, selected } };
+    }
+    case 'ui/detail-open':
+      return { ...state, ui: { ...ui, detail: action.network, help: false } };
+    case 'ui/help-toggle':
+      return { ...state, ui: { ...ui, help: !ui.help } };
+    case 'ui/close':
+      return ui.help || ui.detail ? { ...state, ui: { ...ui, help: false, detail: undefined } } : state;
+    case 'ui/notice':
+      return ui.notice === action.text ? state : { ...state, ui: { ...ui, notice: action.text } };
+  }
 }
 
 /** Pure: the next state for an action. Unknown sources and networks are ignored, never thrown on. */
@@ -112,24 +207,8 @@ export function reduce(state: State, action: Action): State {
       return { ...state, health: { ...state.health, [action.sourceId]: { ...prev, inFlight: true } } };
     }
     case 'tick':
-      return action.now === state.now ? state : { ...state, now: action.now };
-    case 'ui/view':
-      return state.ui.view === action.view ? state : { ...state, ui: { ...state.ui, view: action.view, help: false } };
-    case 'ui/view-next':
-      return { ...state, ui: { ...state.ui, view: cycle(VIEWS, state.ui.view, 1), help: false } };
-    case 'ui/view-prev':
-      return { ...state, ui: { ...state.ui, view: cycle(VIEWS, state.ui.view, -1), help: false } };
-    case 'ui/unit-next':
-      return { ...state, ui: { ...state.ui, unit: cycle(UNITS, state.ui.unit, 1) } };
-    case 'ui/help-toggle':
-      return { ...state, ui: { ...state.ui, help: !state.ui.help } };
-    case 'ui/help-close':
-      return state.ui.help ? { ...state, ui: { ...state.ui, help: false } } : state;
-    case 'ui/notice':
-      return state.ui.notice === action.text ? state : { ...state, ui: { ...state.ui, notice: action.text } };
-    default: {
-      const never: never = action;
-      return never;
-    }
+      return action.now === state.now ? state : evaluateAlerts({ ...state, now: action.now });
+    default:
+      return onUi(state, action);
   }
 }

@@ -1,65 +1,138 @@
-// Pure selectors: what the views and the JSON show, derived from State and `now`.
+// Pure selectors: what the views and the JSON show, derived from State (memoised per state object).
 import { changeOver } from './change.js';
 import { periodOf, sourceStatus, type SourceStatus } from './health.js';
+import { pickPrice, pickValue, prioritySources, type Picked } from './pick.js';
+import { anomalyOf, comparableFrom, disagreeing, otherSources, type Anomaly, type OtherSource } from './quality.js';
+import { valuesAt } from './share-history.js';
 import type { State } from './state.js';
-import type { FeedError, NetworkId, NetworkMeta, SourceMeta } from './types.js';
+import { circulatingSats } from './supply.js';
+import type { FeedError, Metric, NetworkMeta, SourceMeta } from './types.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** One network row of the Shares view and the JSON. */
+/** One network row of the Shares view and the JSON, for one metric. */
 export interface NetworkRow {
   readonly meta: NetworkMeta;
-  readonly sats: number | undefined;
+  readonly metric: Metric;
+  /** The value in use: sats for btc-locked, USD for defi-tvl. */
+  readonly value: number | undefined;
   /** Fraction of the total over networks with a value (0..1), undefined without a value. */
   readonly share: number | undefined;
   readonly change24h: number | null;
   readonly change7d: number | null;
-  /** True when the value shown is the last good one and its source is not currently ok. */
+  /** True when the value shown is the last good one and no source for it is currently fresh. */
   readonly stale: boolean;
+  /** True when the value comes from a secondary source because the primary is down or stale. */
+  readonly fallback: boolean;
   readonly at: number | undefined;
+  /** The source the value came from (or the primary, when there is no value). */
   readonly source: SourceMeta | undefined;
   readonly status: SourceStatus;
-  /** Why there is no fresh value (the source's last error), when there is none. */
+  /** Why there is no fresh value: the primary's last error. */
   readonly error: FeedError | undefined;
+  /** Other fresh sources' values and their difference to the value in use. */
+  readonly others: readonly OtherSource[];
+  /** Those beyond the tolerance: "sources disagree". */
+  readonly disagree: readonly OtherSource[];
+  readonly anomaly: Anomaly | undefined;
+  /** The network has no source for this metric (e.g. Lightning has no DeFi TVL). */
+  readonly notTracked: boolean;
 }
 
-function sourcesOf(state: State, network: NetworkId): SourceMeta[] {
-  return state.sources.filter((s) => s.network === network && s.polls);
+function sourceMeta(state: State, id: string | undefined): SourceMeta | undefined {
+  return id === undefined ? undefined : state.sources.find((s) => s.id === id);
 }
 
-/** Rows in display order with shares over the networks that have a value (stale values included). */
-export function selectRows(state: State): NetworkRow[] {
-  const { now } = state;
-  const partial = state.networks.map((meta) => {
-    const latest = state.latest[meta.id];
-    const candidates = sourcesOf(state, meta.id);
-    const source = latest ? state.sources.find((s) => s.id === latest.sourceId) : candidates[0];
-    const status = source ? sourceStatus(state.health[source.id], source, now, state.intervalMs) : 'pending';
-    const error = source ? state.health[source.id]?.lastError : undefined;
-    const s = state.series[meta.id];
-    return {
-      meta,
-      sats: latest?.sats,
-      change24h: changeOver(s, latest?.sats, now, DAY, state.intervalMs),
-      change7d: changeOver(s, latest?.sats, now, 7 * DAY, state.intervalMs),
-      stale: latest !== undefined && status !== 'ok',
-      at: latest?.at,
-      source,
-      status,
-      error: status === 'ok' ? undefined : error,
-    };
-  });
-  const total = partial.reduce((sum, r) => sum + (r.sats ?? 0), 0);
-  return partial.map((r) => ({ ...r, share: r.sats === undefined || total <= 0 ? undefined : r.sats / total }));
+function buildRow(state: State, meta: NetworkMeta, metric: Metric): Omit<NetworkRow, 'share'> {
+  const picked: Picked | undefined = pickValue(state, meta, metric);
+  const priority = prioritySources(meta, metric);
+  const primary = sourceMeta(state, priority[0]);
+  const source = picked ? sourceMeta(state, picked.sourceId) : primary;
+  const status = source ? sourceStatus(state.health[source.id], source, state.now, state.intervalMs) : 'pending';
+  const primaryHealth = primary ? state.health[primary.id] : undefined;
+  const s = state.series[metric][meta.id];
+  const from = comparableFrom(state, meta, metric);
+  const others = metric === 'btc-locked' ? otherSources(state, meta, picked) : [];
+  return {
+    meta,
+    metric,
+    value: picked?.value,
+    change24h: changeOver(s, picked?.value, state.now, DAY, state.intervalMs, from),
+    change7d: changeOver(s, picked?.value, state.now, 7 * DAY, state.intervalMs, from),
+    stale: picked?.stale ?? false,
+    fallback: picked?.fallback ?? false,
+    at: picked?.at,
+    source,
+    status,
+    error: primaryHealth?.lastOk === false ? primaryHealth.lastError : status === 'ok' ? undefined : state.health[source?.id ?? '']?.lastError,
+    others,
+    disagree: disagreeing(state, others),
+    anomaly: anomalyOf(state, meta, metric, picked, others),
+    notTracked: priority.length === 0,
+  };
+}
+
+const rowCache = new WeakMap<State, Map<Metric, NetworkRow[]>>();
+
+/** Rows sorted by value (largest first, networks without a value last), with shares over those with one. */
+export function selectRows(state: State, metric: Metric = state.ui.metric): NetworkRow[] {
+  const cached = rowCache.get(state)?.get(metric);
+  if (cached) return cached;
+  const partial = state.networks.map((meta) => buildRow(state, meta, metric));
+  const total = partial.reduce((sum, r) => sum + (r.value ?? 0), 0);
+  const rows = partial
+    .map((r) => ({ ...r, share: r.value === undefined || total <= 0 ? undefined : r.value / total }))
+    .sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+  const perState = rowCache.get(state) ?? new Map<Metric, NetworkRow[]>();
+  perState.set(metric, rows);
+  rowCache.set(state, perState);
+  return rows;
+}
+
+/** The whole sector: BTC locked on the tracked L2s against bitcoin's circulating supply. */
+export interface SectorInfo {
+  readonly totalSats: number;
+  /** Circulating supply at the latest block height, when known. */
+  readonly supplySats: number | undefined;
+  /** totalSats / supplySats. */
+  readonly shareOfSupply: number | undefined;
+  /** Relative change of the total over 30 and 90 days, over networks with data at both ends. */
+  readonly change30d: number | null;
+  readonly change90d: number | null;
+}
+
+function totalChange(state: State, periodMs: number): number | null {
+  const then = valuesAt(state, 'btc-locked', state.now - periodMs);
+  const now = valuesAt(state, 'btc-locked', state.now);
+  const common = [...then.keys()].filter((id) => now.has(id));
+  if (common.length === 0) return null;
+  const a = common.reduce((sum, id) => sum + (then.get(id) ?? 0), 0);
+  const b = common.reduce((sum, id) => sum + (now.get(id) ?? 0), 0);
+  return a > 0 ? (b - a) / a : null;
+}
+
+export function selectSector(state: State): SectorInfo {
+  const rows = selectRows(state, 'btc-locked');
+  const totalSats = rows.reduce((sum, r) => sum + (r.value ?? 0), 0);
+  const supplySats = state.height ? circulatingSats(state.height.height) : undefined;
+  return {
+    totalSats,
+    supplySats,
+    shareOfSupply: supplySats && supplySats > 0 ? totalSats / supplySats : undefined,
+    change30d: totalChange(state, 30 * DAY),
+    change90d: totalChange(state, 90 * DAY),
+  };
 }
 
 /** Header figures. */
 export interface HeaderInfo {
-  readonly totalSats: number;
+  /** Sum of the values in use for the current metric (sats or USD). */
+  readonly total: number;
   readonly networksWithData: number;
   readonly priceUsd: number | undefined;
   readonly priceStale: boolean;
+  readonly priceSource: SourceMeta | undefined;
   /** Age of the newest value (ms), undefined before the first answer. */
   readonly newestAgeMs: number | undefined;
   /** When the next poll is due (ms), undefined when nothing is scheduled. */
@@ -81,13 +154,13 @@ export function selectHeader(state: State, rows: readonly NetworkRow[] = selectR
     if (status === 'down' || status === 'bad-data') failing += 1;
     if (s.polls && h?.nextAttemptAt !== undefined) nextPollAt = Math.min(nextPollAt ?? Infinity, h.nextAttemptAt);
   }
-  const priceSource = state.price ? state.sources.find((s) => s.id === state.price?.sourceId) : undefined;
-  const priceStale = priceSource ? sourceStatus(state.health[priceSource.id], priceSource, state.now, state.intervalMs) !== 'ok' : false;
+  const price = pickPrice(state);
   return {
-    totalSats: rows.reduce((sum, r) => sum + (r.sats ?? 0), 0),
-    networksWithData: rows.filter((r) => r.sats !== undefined).length,
-    priceUsd: state.price?.usd,
-    priceStale,
+    total: rows.reduce((sum, r) => sum + (r.value ?? 0), 0),
+    networksWithData: rows.filter((r) => r.value !== undefined).length,
+    priceUsd: price?.value,
+    priceStale: price?.stale ?? false,
+    priceSource: sourceMeta(state, price?.sourceId),
     newestAgeMs: newest === undefined ? undefined : Math.max(0, state.now - newest),
     nextPollAt,
     pending,

@@ -1,39 +1,10 @@
-// The versioned JSON snapshot printed by --json (schemaVersion 1).
-import { selectHeader, selectRows, selectSources } from './selectors.js';
+// The versioned JSON snapshot printed by --json (schemaVersion 1; fields are only ever added).
+import { dailyPoints } from './daily.js';
+import { selectHeader, selectRows, selectSector, selectSources } from './selectors.js';
 import type { State } from './state.js';
+import type { Metric } from './types.js';
 
 const SATS_PER_BTC = 100_000_000;
-
-export interface SnapshotV1 {
-  schemaVersion: 1;
-  generatedAt: string;
-  metric: 'btc-locked';
-  sample: boolean;
-  priceUsd: number | null;
-  totalBtc: number;
-  networks: {
-    id: string;
-    name: string;
-    btc: number | null;
-    share: number | null;
-    source: string | null;
-    stale: boolean;
-    change24h: number | null;
-    change7d: number | null;
-    updatedAt: string | null;
-    error: string | null;
-  }[];
-  sources: {
-    id: string;
-    provider: string;
-    network: string;
-    status: string;
-    lastSuccessAt: string | null;
-    latencyMs: number | null;
-    error: string | null;
-    errorKind: string | null;
-  }[];
-}
 
 /** BTC with exactly 8 decimals of precision, as a JSON number (sats / 1e8 round-trips). */
 function btc(sats: number): number {
@@ -41,38 +12,77 @@ function btc(sats: number): number {
 }
 
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
+const round = (x: number | null | undefined, digits = 6): number | null => (x === null || x === undefined ? null : Number(x.toFixed(digits)));
 
-export function toSnapshot(state: State): SnapshotV1 {
-  const rows = selectRows(state);
+/** A value of `metric` in its JSON unit: BTC for btc-locked, USD for defi-tvl. */
+function jsonValue(metric: Metric, v: number): number {
+  return metric === 'btc-locked' ? btc(v) : Number(v.toFixed(2));
+}
+
+export function toSnapshot(state: State) {
+  const metric = state.ui.metric;
+  const rows = selectRows(state, metric);
+  const btcRows = new Map(selectRows(state, 'btc-locked').map((r) => [r.meta.id, r]));
+  const tvlRows = new Map(selectRows(state, 'defi-tvl').map((r) => [r.meta.id, r]));
   const header = selectHeader(state, rows);
+  const sector = selectSector(state);
   return {
-    schemaVersion: 1,
+    schemaVersion: 1 as const,
     generatedAt: new Date(state.now).toISOString(),
-    metric: 'btc-locked',
+    metric,
+    unit: metric === 'btc-locked' ? 'BTC' : 'USD',
     sample: state.demo,
     priceUsd: header.priceUsd ?? null,
-    totalBtc: btc(header.totalSats),
-    networks: rows.map((r) => ({
-      id: r.meta.id,
-      name: r.meta.name,
-      btc: r.sats === undefined ? null : btc(r.sats),
-      share: r.share ?? null,
-      source: r.source && r.sats !== undefined ? r.source.id : null,
-      stale: r.stale,
-      change24h: r.change24h,
-      change7d: r.change7d,
-      updatedAt: iso(r.at),
-      error: r.error?.message ?? null,
-    })),
+    priceSource: header.priceSource?.id ?? null,
+    totalBtc: btc(sector.totalSats),
+    totalTvlUsd: round([...tvlRows.values()].reduce((a, r) => a + (r.value ?? 0), 0), 2),
+    sector: {
+      circulatingBtc: sector.supplySats === undefined ? null : btc(sector.supplySats),
+      blockHeight: state.height?.height ?? null,
+      shareOfSupply: round(sector.shareOfSupply, 8),
+      change30d: round(sector.change30d),
+      change90d: round(sector.change90d),
+    },
+    networks: rows.map((r) => {
+      const b = btcRows.get(r.meta.id);
+      const t = tvlRows.get(r.meta.id);
+      return {
+        id: r.meta.id,
+        name: r.meta.name,
+        type: r.meta.type,
+        btc: b?.value === undefined ? null : btc(b.value),
+        tvlUsd: t?.value === undefined ? null : round(t.value, 2),
+        share: r.share ?? null,
+        source: r.source && r.value !== undefined ? r.source.id : null,
+        fallback: r.fallback,
+        stale: r.stale,
+        change24h: round(r.change24h),
+        change7d: round(r.change7d),
+        updatedAt: iso(r.at),
+        error: r.value === undefined || r.stale ? r.error?.message ?? null : null,
+        sourcesDisagree: r.disagree.length > 0,
+        otherSources: r.others.map((o) => ({ source: o.sourceId, value: jsonValue(metric, o.value), diff: round(o.diff), updatedAt: iso(o.at) })),
+        anomaly: r.anomaly
+          ? { change: round(r.anomaly.change), since: iso(r.anomaly.since), confirmedBy: r.anomaly.confirmedBy, contradictedBy: r.anomaly.contradictedBy }
+          : null,
+        backfilledUntil: iso(state.backfilledUntil[metric][r.meta.id]),
+        history: dailyPoints(state.series[metric][r.meta.id]).map(([t, v]) => ({ date: new Date(t).toISOString().slice(0, 10), value: jsonValue(metric, v) })),
+      };
+    }),
     sources: selectSources(state).map((s) => ({
       id: s.meta.id,
       provider: s.meta.provider,
-      network: s.meta.network,
+      role: s.meta.role,
+      networks: s.meta.networks,
       status: s.status,
       lastSuccessAt: iso(s.lastSuccessAt),
       latencyMs: s.latencyMs ?? null,
       error: s.error?.message ?? null,
       errorKind: s.error?.kind ?? null,
+      historyPoints: s.historyPoints ?? null,
     })),
+    alerts: state.alerts.map((a) => ({ at: iso(a.at), rule: a.rule, ruleText: a.ruleText, subject: a.subject, message: a.message, values: a.values })),
   };
 }
+
+export type SnapshotV1 = ReturnType<typeof toSnapshot>;

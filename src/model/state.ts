@@ -1,16 +1,20 @@
-// The whole app state: settings, series windows, latest values, source health and view state.
+// The whole app state: settings, per-source values, series windows, source health, alerts and view state.
+import type { AlertRule, FiredAlert } from './alert-rules.js';
 import type { Series } from './series.js';
 import { EMPTY_SERIES } from './series.js';
-import type { FeedError, NetworkId, NetworkMeta, SourceId, SourceMeta } from './types.js';
+import type { FeedError, Metric, NetworkId, NetworkMeta, SourceId, SourceMeta } from './types.js';
 
-export type ViewId = 'shares' | 'trends' | 'sources';
-export const VIEWS: readonly ViewId[] = ['shares', 'trends', 'sources'];
+export type ViewId = 'shares' | 'trends' | 'sources' | 'alerts';
+export const VIEWS: readonly ViewId[] = ['shares', 'trends', 'sources', 'alerts'];
 export type DisplayUnit = 'btc' | 'sats' | 'usd';
 export const UNITS: readonly DisplayUnit[] = ['btc', 'sats', 'usd'];
+export type RangeId = '24h' | '7d' | '30d' | '90d';
+export const RANGES: readonly RangeId[] = ['24h', '7d', '30d', '90d'];
+export const RANGE_MS: Readonly<Record<RangeId, number>> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '90d': 90 * 86_400_000 };
 
-/** The latest good value a source gave for a network (kept when the source later fails). */
+/** The latest good value a source gave for a network: sats for btc-locked, USD for defi-tvl. */
 export interface Latest {
-  readonly sats: number;
+  readonly value: number;
   /** When it was fetched (ms). */
   readonly at: number;
   readonly sourceId: SourceId;
@@ -22,6 +26,8 @@ export interface SourceHealth {
   readonly inFlight: boolean;
   readonly lastAttemptAt?: number;
   readonly lastSuccessAt?: number;
+  /** When the current run of failures began (ms); cleared by a success. */
+  readonly failingSince?: number;
   readonly latencyMs?: number;
   readonly consecutiveFailures: number;
   readonly nextAttemptAt?: number;
@@ -35,9 +41,24 @@ export interface SourceHealth {
 export interface UiState {
   readonly view: ViewId;
   readonly unit: DisplayUnit;
+  readonly metric: Metric;
+  readonly range: RangeId;
   readonly help: boolean;
+  /** Index of the highlighted row in the Shares view (display order). */
+  readonly selected: number;
+  /** The network whose detail is open, if any. */
+  readonly detail?: NetworkId | undefined;
   /** A transient footer message, e.g. the result of a refresh. */
   readonly notice?: string | undefined;
+}
+
+/** Thresholds and rules from config. */
+export interface Settings {
+  /** Two fresh sources further apart than this (relative) are flagged "sources disagree". Default 0.02. */
+  readonly tolerance: number;
+  /** A value moving more than this (relative) within 24 h is flagged as an anomaly. Default 0.15. */
+  readonly anomalyThreshold: number;
+  readonly alertRules: readonly AlertRule[];
 }
 
 export interface State {
@@ -45,14 +66,28 @@ export interface State {
   readonly intervalMs: number;
   readonly windowMs: number;
   readonly demo: boolean;
+  readonly settings: Settings;
   readonly networks: readonly NetworkMeta[];
   readonly sources: readonly SourceMeta[];
-  readonly series: Readonly<Record<NetworkId, Series>>;
-  /** Points at or before this time (ms) in a network's series came from a history backfill. */
-  readonly backfilledUntil: Readonly<Record<NetworkId, number>>;
-  readonly latest: Readonly<Record<NetworkId, Latest>>;
-  readonly price?: { readonly usd: number; readonly at: number; readonly sourceId: SourceId };
+  /** BTC/USD sources, primary first. */
+  readonly priceSources: readonly SourceId[];
+  /** Last good value per metric, network and source. */
+  readonly values: Readonly<Record<Metric, Readonly<Record<NetworkId, Readonly<Record<SourceId, Latest>>>>>>;
+  /** The value in use (primary or failover) over time, per metric and network. NaN = gap. */
+  readonly series: Readonly<Record<Metric, Readonly<Record<NetworkId, Series>>>>;
+  /** Points at or before this time (ms) in a series came from a history backfill. */
+  readonly backfilledUntil: Readonly<Record<Metric, Readonly<Record<NetworkId, number>>>>;
+  readonly prices: Readonly<Record<SourceId, Latest>>;
+  /** BTC/USD over time (backfill and live), for USD figures of past points. */
+  readonly priceSeries: Series;
+  readonly height?: { readonly height: number; readonly at: number; readonly sourceId: SourceId };
+  /** Detail figures per network (e.g. Liquid federation reserves). */
+  readonly details: Readonly<Record<NetworkId, Readonly<Record<string, Latest>>>>;
   readonly health: Readonly<Record<SourceId, SourceHealth>>;
+  /** Fired alerts, newest last (bounded). */
+  readonly alerts: readonly FiredAlert[];
+  /** Alert conditions currently true, keyed by rule and subject, so each fires once per episode. */
+  readonly alertActive: Readonly<Record<string, boolean>>;
   readonly ui: UiState;
 }
 
@@ -63,12 +98,16 @@ export interface InitOptions {
   readonly demo: boolean;
   readonly networks: readonly NetworkMeta[];
   readonly sources: readonly SourceMeta[];
+  readonly priceSources?: readonly SourceId[];
+  readonly settings?: Partial<Settings>;
+  readonly metric?: Metric;
 }
+
+export const DEFAULT_SETTINGS: Settings = { tolerance: 0.02, anomalyThreshold: 0.15, alertRules: [] };
 
 /** The state before any poll: empty windows, every source pending. */
 export function initialState(o: InitOptions): State {
-  const series: Record<NetworkId, Series> = {};
-  for (const n of o.networks) series[n.id] = EMPTY_SERIES;
+  const empty = (): Record<NetworkId, Series> => Object.fromEntries(o.networks.map((n) => [n.id, EMPTY_SERIES]));
   const health: Record<SourceId, SourceHealth> = {};
   for (const s of o.sources) health[s.id] = { inFlight: false, consecutiveFailures: 0 };
   return {
@@ -76,12 +115,19 @@ export function initialState(o: InitOptions): State {
     intervalMs: o.intervalMs,
     windowMs: o.windowMs,
     demo: o.demo,
+    settings: { ...DEFAULT_SETTINGS, ...o.settings },
     networks: o.networks,
     sources: o.sources,
-    series,
-    backfilledUntil: {},
-    latest: {},
+    priceSources: o.priceSources ?? o.sources.filter((s) => s.role === 'price').map((s) => s.id),
+    values: { 'btc-locked': {}, 'defi-tvl': {} },
+    series: { 'btc-locked': empty(), 'defi-tvl': empty() },
+    backfilledUntil: { 'btc-locked': {}, 'defi-tvl': {} },
+    prices: {},
+    priceSeries: EMPTY_SERIES,
+    details: {},
     health,
-    ui: { view: 'shares', unit: 'btc', help: false },
+    alerts: [],
+    alertActive: {},
+    ui: { view: 'shares', unit: 'btc', metric: o.metric ?? 'btc-locked', range: '90d', help: false, selected: 0 },
   };
 }

@@ -7,8 +7,12 @@ export type SourceId = string;
 /** A provider is an upstream host whose base URL config can override, e.g. "mempool". */
 export type ProviderId = string;
 
-/** What a network row counts. Only "btc-locked" exists today; the id is carried in JSON so it can grow. */
-export type Metric = 'btc-locked';
+/**
+ * What a network row counts. "btc-locked": BTC held by the L2 (bridge, channels, peg), in sats.
+ * "defi-tvl": USD value of DeFi deposits on the L2 as DefiLlama counts it. They are different metrics.
+ */
+export type Metric = 'btc-locked' | 'defi-tvl';
+export const METRICS: readonly Metric[] = ['btc-locked', 'defi-tvl'];
 
 /**
  * One value observed at a source, already converted into domain units.
@@ -26,9 +30,29 @@ export type Reading =
       readonly extra?: Readonly<Record<string, number>>;
     }
   | {
+      readonly kind: 'defi-tvl';
+      readonly network: NetworkId;
+      /** US dollars. */
+      readonly usd: number;
+      readonly observedAt?: number;
+    }
+  | {
       readonly kind: 'price';
       /** US dollars per bitcoin. */
       readonly usd: number;
+      readonly observedAt?: number;
+    }
+  | {
+      /** Bitcoin's block height, for the circulating supply. */
+      readonly kind: 'block-height';
+      readonly height: number;
+      readonly observedAt?: number;
+    }
+  | {
+      /** Extra figures for a network's detail view (e.g. Liquid federation reserves in sats). */
+      readonly kind: 'detail';
+      readonly network: NetworkId;
+      readonly values: Readonly<Record<string, number>>;
       readonly observedAt?: number;
     };
 
@@ -59,6 +83,12 @@ export type NetworkType =
   | 'sidechain'
   | 'other';
 
+/** A link shown in a network's detail view. */
+export interface Link {
+  readonly label: string;
+  readonly url: string;
+}
+
 /** Static description of a network, from the registry. */
 export interface NetworkMeta {
   readonly id: NetworkId;
@@ -66,14 +96,30 @@ export interface NetworkMeta {
   readonly type: NetworkType;
   /** What "BTC locked" means for this network, one line, shown in help/detail and README. */
   readonly lockedMeaning: string;
+  /** A short trust-model summary (only facts with a public source). */
+  readonly trust?: string;
+  readonly links?: readonly Link[];
+  /** Its btc-locked sources, primary first: the first fresh one gives the number. */
+  readonly sources: readonly SourceId[];
+  /** Sources whose history backfills this network's btc-locked window (others' history is ignored). */
+  readonly historySources?: readonly SourceId[];
+  /** Its defi-tvl source, when DefiLlama lists the chain. */
+  readonly tvlSource?: SourceId;
+  /** True for a network defined by a custom feed in the user's config. */
+  readonly custom?: boolean;
 }
+
+/** What a source reports. */
+export type SourceRole = 'btc-locked' | 'defi-tvl' | 'price' | 'block-height' | 'detail';
 
 /** Static description of a source as the model and UI see it (no fetch code). */
 export interface SourceMeta {
   readonly id: SourceId;
   readonly provider: ProviderId;
-  /** The network it reports, or "price" for BTC/USD. */
-  readonly network: NetworkId | 'price';
+  /** What its readings are. */
+  readonly role: SourceRole;
+  /** The networks it reports (empty for price and block height). */
+  readonly networks: readonly NetworkId[];
   /** Short label, e.g. "mempool.space LN stats". */
   readonly label: string;
   /** Endpoint path shown in the Sources view, e.g. "/api/v1/lightning/statistics/latest". */

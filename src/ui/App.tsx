@@ -1,7 +1,7 @@
 // The root component: reads the store, lays out header, the current view and footer, routes keys.
 import { Box, Text, useInput, useStdin, type Key } from 'ink';
 import React, { useSyncExternalStore } from 'react';
-import { selectHeader, selectRows, selectSources } from '../model/selectors.js';
+import { selectHeader, selectRows, selectSector, selectSources } from '../model/selectors.js';
 import type { Store } from '../model/store.js';
 import type { Action } from '../model/reducer.js';
 import { Footer } from './components/Footer.js';
@@ -12,11 +12,13 @@ import { DARK, type Theme } from './theme.js';
 import { HelpView } from './views/HelpView.js';
 import { SharesView } from './views/SharesView.js';
 import { SourcesView } from './views/SourcesView.js';
+import { AlertsView } from './views/AlertsView.js';
+import { DetailView } from './views/DetailView.js';
 import { TrendsView } from './views/TrendsView.js';
 
 /** Below this the app shows only "terminal too small". */
 export const MIN_SIZE: Size = { columns: 40, rows: 12 };
-const HEADER_LINES = 4;
+const HEADER_LINES = 5;
 const FOOTER_LINES = 1;
 
 export interface AppProps {
@@ -31,25 +33,53 @@ export interface AppProps {
   readonly ascii?: boolean;
 }
 
+/** Key commands that are plain UI actions (the rest need the state or main). */
 const UI_ACTIONS: Partial<Record<Command, Action>> = {
   'view-shares': { type: 'ui/view', view: 'shares' },
   'view-trends': { type: 'ui/view', view: 'trends' },
   'view-sources': { type: 'ui/view', view: 'sources' },
+  'view-alerts': { type: 'ui/view', view: 'alerts' },
   'view-next': { type: 'ui/view-next' },
   'view-prev': { type: 'ui/view-prev' },
   unit: { type: 'ui/unit-next' },
+  metric: { type: 'ui/metric-next' },
+  'range-prev': { type: 'ui/range-step', step: -1 },
+  'range-next': { type: 'ui/range-step', step: 1 },
   help: { type: 'ui/help-toggle' },
-  close: { type: 'ui/help-close' },
+  close: { type: 'ui/close' },
 };
+
+/** The action for a command, given the current state (selection and detail need the rows). */
+function actionFor(command: Command, store: Store): Action | undefined {
+  const fixed = UI_ACTIONS[command];
+  if (fixed) return fixed;
+  const state = store.getState();
+  const rows = selectRows(state);
+  if (command === 'select-up' || command === 'select-down') {
+    return { type: 'ui/select-step', step: command === 'select-up' ? -1 : 1, rows: rows.length };
+  }
+  if (command === 'detail') {
+    if (state.ui.detail) return { type: 'ui/close' };
+    const row = rows[Math.min(state.ui.selected, rows.length - 1)];
+    return row ? { type: 'ui/detail-open', network: row.meta.id } : undefined;
+  }
+  return undefined;
+}
 
 /**
  * Splits one input chunk into key presses: over ssh or a paste several typed keys arrive as one
  * string, and "ESC x" arrives as meta+x; both must act like the separate keys they were.
  */
 export function keyPresses(input: string, key: Key): [string, Key][] {
-  const plain = { ...key, meta: false };
+  const plain = { ...key, meta: false, return: false, tab: false, escape: false };
   if (key.meta && !key.ctrl && input.length === 1) return [['', { ...plain, escape: true }], [input, plain]];
-  if (input.length > 1 && !key.ctrl && !key.meta) return [...input].map((ch) => [ch, plain]);
+  if (input.length > 1 && !key.ctrl && !key.meta) {
+    return [...input].map((ch): [string, Key] => {
+      if (ch === '\r' || ch === '\n') return ['', { ...plain, return: true }];
+      if (ch === '\t') return ['', { ...plain, tab: true }];
+      return [ch, plain];
+    });
+  }
   return [[input, key]];
 }
 
@@ -60,7 +90,7 @@ function Keys({ store, onQuit, onRefresh }: Pick<AppProps, 'store' | 'onQuit' | 
       if (command === 'quit') return onQuit();
       if (command === 'refresh') onRefresh();
       else if (command) {
-        const action = UI_ACTIONS[command];
+        const action = actionFor(command, store);
         if (action) store.dispatch(action);
       }
     }
@@ -87,32 +117,43 @@ export function App({ store, onQuit, onRefresh, size, theme = DARK, ascii = fals
     );
   }
 
+  const { ui } = state;
   const rows = selectRows(state);
   const header = selectHeader(state, rows);
   const sources = selectSources(state);
+  const selected = Math.min(ui.selected, Math.max(0, rows.length - 1));
   const bodyHeight = height - HEADER_LINES - FOOTER_LINES;
   const common = { width: columns, height: bodyHeight, theme, ascii };
+  const detail = ui.detail ? state.networks.find((n) => n.id === ui.detail) : undefined;
   let body: React.JSX.Element;
-  if (state.ui.help) {
+  if (ui.help) {
     body = <HelpView keymap={KEYMAP} networks={state.networks} {...common} />;
-  } else if (state.ui.view === 'shares') {
-    body = <SharesView rows={rows} sources={sources} unit={state.ui.unit} priceUsd={header.priceUsd} now={state.now} {...common} />;
-  } else if (state.ui.view === 'trends') {
+  } else if (detail) {
     body = (
-      <TrendsView rows={rows} series={state.series} backfilledUntil={state.backfilledUntil} unit={state.ui.unit}
-        priceUsd={header.priceUsd} now={state.now} windowMs={state.windowMs} {...common} />
+      <DetailView network={detail} btcRow={selectRows(state, 'btc-locked').find((r) => r.meta.id === detail.id)}
+        tvlRow={selectRows(state, 'defi-tvl').find((r) => r.meta.id === detail.id)} values={state.values['btc-locked'][detail.id] ?? {}}
+        details={state.details[detail.id] ?? {}} sources={sources} unit={ui.unit} priceUsd={header.priceUsd} now={state.now} {...common} />
     );
-  } else {
+  } else if (ui.view === 'shares') {
+    body = <SharesView rows={rows} sources={sources} metric={ui.metric} unit={ui.unit} priceUsd={header.priceUsd} now={state.now} selected={selected} {...common} />;
+  } else if (ui.view === 'trends') {
+    body = (
+      <TrendsView rows={rows} series={state.series[ui.metric]} priceSeries={state.priceSeries} backfilledUntil={state.backfilledUntil[ui.metric]}
+        metric={ui.metric} unit={ui.unit} range={ui.range} priceUsd={header.priceUsd} now={state.now} windowMs={state.windowMs} selected={selected} {...common} />
+    );
+  } else if (ui.view === 'sources') {
     body = <SourcesView sources={sources} now={state.now} {...common} />;
+  } else {
+    body = <AlertsView alerts={state.alerts} rules={state.settings.alertRules.length} now={state.now} {...common} />;
   }
 
   return (
     <Box flexDirection="column" width={columns}>
       {keys}
-      <Header info={header} view={state.ui.view} unit={state.ui.unit} demo={state.demo} now={state.now} width={columns}
-        sourceCount={state.sources.length} theme={theme} ascii={ascii} />
-      <Box flexDirection="column" height={bodyHeight}>{body}</Box>
-      <Footer width={columns} theme={theme} demo={state.demo} notice={state.ui.notice} />
+      <Header info={header} sector={selectSector(state)} metric={ui.metric} view={ui.view} unit={ui.unit} demo={state.demo} now={state.now}
+        width={columns} sourceCount={state.sources.length} theme={theme} ascii={ascii} />
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">{body}</Box>
+      <Footer width={columns} theme={theme} demo={state.demo} notice={ui.notice} />
     </Box>
   );
 }

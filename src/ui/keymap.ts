@@ -5,9 +5,16 @@ export type Command =
   | 'view-shares'
   | 'view-trends'
   | 'view-sources'
+  | 'view-alerts'
   | 'view-next'
   | 'view-prev'
   | 'unit'
+  | 'metric'
+  | 'range-prev'
+  | 'range-next'
+  | 'select-up'
+  | 'select-down'
+  | 'detail'
   | 'refresh'
   | 'help'
   | 'close'
@@ -16,7 +23,7 @@ export type Command =
 /** One key: a typed character, or a named key with optional modifiers. */
 export type KeyMatch =
   | { readonly input: string; readonly ctrl?: boolean }
-  | { readonly named: 'tab' | 'escape'; readonly shift?: boolean };
+  | { readonly named: 'tab' | 'escape' | 'upArrow' | 'downArrow' | 'return'; readonly shift?: boolean };
 
 export interface Binding {
   readonly command: Command;
@@ -30,19 +37,26 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'view-shares', keys: [{ input: '1' }], label: '1', help: 'Shares view: BTC locked and share per network' },
   { command: 'view-trends', keys: [{ input: '2' }], label: '2', help: 'Trends view: each network over the window' },
   { command: 'view-sources', keys: [{ input: '3' }], label: '3', help: 'Sources view: health of every upstream' },
+  { command: 'view-alerts', keys: [{ input: '4' }], label: '4', help: 'Alerts view: fired alert rules' },
   { command: 'view-next', keys: [{ named: 'tab', shift: false }], label: 'Tab', help: 'next view' },
   { command: 'view-prev', keys: [{ named: 'tab', shift: true }], label: 'Shift-Tab', help: 'previous view' },
   { command: 'unit', keys: [{ input: 'u' }], label: 'u', help: 'cycle units: BTC / sats / USD' },
+  { command: 'metric', keys: [{ input: 'm' }], label: 'm', help: 'switch metric: BTC locked / DeFi TVL (DefiLlama)' },
+  { command: 'range-prev', keys: [{ input: '[' }], label: '[', help: 'shorter chart range (24h / 7d / 30d / 90d)' },
+  { command: 'range-next', keys: [{ input: ']' }], label: ']', help: 'longer chart range' },
+  { command: 'select-up', keys: [{ named: 'upArrow' }, { input: 'k' }], label: 'Up / k', help: 'select the previous network' },
+  { command: 'select-down', keys: [{ named: 'downArrow' }, { input: 'j' }], label: 'Down / j', help: 'select the next network' },
+  { command: 'detail', keys: [{ named: 'return' }, { input: 'd' }], label: 'Enter / d', help: 'detail of the selected network: every source, trust model, links' },
   { command: 'refresh', keys: [{ input: 'r' }], label: 'r', help: 'refresh now (sources in back-off wait)' },
   { command: 'help', keys: [{ input: '?' }], label: '?', help: 'this help' },
-  { command: 'close', keys: [{ named: 'escape' }], label: 'Esc', help: 'close help' },
+  { command: 'close', keys: [{ named: 'escape' }], label: 'Esc', help: 'close help or detail' },
   { command: 'quit', keys: [{ input: 'q' }, { input: 'c', ctrl: true }], label: 'q / Ctrl-C', help: 'quit' },
 ];
 
 function matches(m: KeyMatch, input: string, key: Key): boolean {
   if ('input' in m) return input === m.input && Boolean(key.ctrl) === Boolean(m.ctrl);
   if (m.named === 'tab') return key.tab && (m.shift === undefined || key.shift === m.shift);
-  return key.escape;
+  return key[m.named];
 }
 
 /** The command bound to a key press, if any. */

@@ -89,6 +89,13 @@ describe('loadConfig', () => {
     ['an unknown provider', '{"providers": {"ollama": {"baseUrl": "https://api.ollama.network"}}}', /providers\.ollama: unknown provider/],
     ['a non-http base URL', '{"providers": {"mempool": {"baseUrl": "file:///etc/passwd"}}}', /providers\.mempool\.baseUrl: must be an http\(s\) URL/],
     ['an unknown network', '{"networks": ["lightning", "ollama"]}', /networks\[1\]: unknown network "ollama"/],
+    ['an alert rule of unknown type', '{"alerts": {"rules": [{"type": "moon"}]}}', /alerts\.rules\[0\]\.type: /],
+    ['a level rule without a level', '{"alerts": {"rules": [{"type": "level", "network": "liquid"}]}}', /alerts\.rules\[0\]: needs "above" or "below"/],
+    ['a rule on an unknown network', '{"alerts": {"rules": [{"type": "level", "network": "ollama", "above": 1}]}}', /alerts\.rules\[0\]\.network: unknown network "ollama"/],
+    ['a custom feed with a bad pointer', '{"customFeeds": [{"id": "x", "name": "X", "url": "https://example.org/a", "pointer": "a/b", "unit": "btc"}]}', /customFeeds\[0\]\.pointer: a JSON Pointer \(RFC 6901\) starts with/],
+    ['a custom feed with a file URL', '{"customFeeds": [{"id": "x", "name": "X", "url": "file:///etc/passwd", "pointer": "", "unit": "btc"}]}', /customFeeds\[0\]\.url: must be an http\(s\) URL/],
+    ['a custom feed named like a network', '{"customFeeds": [{"id": "liquid", "name": "X", "url": "https://example.org", "pointer": "", "unit": "btc"}]}', /customFeeds\[0\]\.id: "liquid" is already a network id/],
+    ['an unknown metric', '{"metric": "tvl"}', /metric: /],
   ])('rejects %s naming the file and key, leaving the file untouched', (_name, text, pattern) => {
     const f = write('cfg.json', text);
     const r = loadConfig(['--config', f.file], env(), known);
@@ -97,6 +104,34 @@ describe('loadConfig', () => {
     expect(r.exitCode).toBe(2);
     expect(r.message).toContain(f.file);
     expect(r.message).toMatch(pattern);
+    expectUntouched(f);
+  });
+
+  it('reads alert rules, custom feeds, thresholds and the metric', () => {
+    const f = write('full.json', JSON.stringify({
+      metric: 'defi-tvl', tolerance: 0.05, anomalyThreshold: 0.3,
+      alerts: { bell: true, rules: [
+        { type: 'share-move', network: 'stacks', pp: 2, window: '24h' },
+        { type: 'level', network: 'mybridge', below: 10 },
+        { type: 'source-down', for: '30m' },
+      ] },
+      customFeeds: [{ id: 'mybridge', name: 'My bridge', url: 'https://example.org/api', pointer: '/data/0/btc', unit: 'btc', headers: { 'x-key': 'k' } }],
+    }));
+    const r = loadConfig(['--config', f.file], env(), known);
+    expect(r.kind).toBe('ok');
+    if (r.kind !== 'ok') return;
+    expect(r.config).toMatchObject({
+      metric: 'defi-tvl', tolerance: 0.05, anomalyThreshold: 0.3, bell: true,
+      alertRules: [
+        { type: 'share-move', network: 'stacks', pp: 2, windowMs: 86_400_000 },
+        { type: 'level', network: 'mybridge', below: 10 },
+        { type: 'source-down', forMs: 1_800_000 },
+      ],
+      networks: [...known.networks, 'mybridge'],
+    });
+    expect(r.config.customFeeds[0]).toMatchObject({ id: 'mybridge', pointer: '/data/0/btc', unit: 'btc' });
+    expect(loadConfig(['--config', f.file, '--metric', 'btc-locked'], env(), known)).toMatchObject({ kind: 'ok', config: { metric: 'btc-locked' } });
+    expect(loadConfig(['--metric', 'nope'], env(), known)).toMatchObject({ kind: 'error', exitCode: 2 });
     expectUntouched(f);
   });
 

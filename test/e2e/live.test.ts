@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startUpstream, type Upstream } from '../helpers/upstream.js';
+import { DEFAULT_VALUES, startUpstream, type Upstream } from '../helpers/upstream.js';
 import { hasTmux, startTmux, type TmuxSession } from '../helpers/tmux.js';
 import { BIN } from '../helpers/run-binary.js';
 
@@ -23,6 +23,7 @@ afterEach(async () => {
   await session?.kill();
   session = undefined;
   up.clear();
+  up.set({ ...DEFAULT_VALUES });
 });
 afterAll(async () => {
   await up.close();
@@ -38,28 +39,41 @@ async function start(extra: Record<string, unknown> = {}, cols = 80, rows = 24, 
 }
 
 describe.skipIf(tmuxMissing)('live dashboard in tmux', () => {
-  it('80x24: Shares shows all four networks; 1 2 3, Tab, Shift-Tab, ?, u, r work; q restores the terminal', async () => {
+  it('80x24: Shares shows the networks; 1-4, Tab, Shift-Tab, ?, u, m, j/k, Enter, r work; q restores the terminal', async () => {
     const t = await start();
     const shares = await t.waitFor(/Stacks \(sBTC\)\s+\S+\s+\d+\.\d%/);
-    for (const name of ['Lightning', 'Liquid', 'Rootstock', 'Stacks (sBTC)']) expect(shares).toMatch(new RegExp(`^${name.replace(/[()]/g, '\\$&')}\\s+\\S+\\s+\\d+\\.\\d%\\s+[\\d,.]+ BTC`, 'm'));
+    for (const name of ['Lightning', 'Liquid', 'Rootstock', 'Stacks (sBTC)']) expect(shares).toMatch(new RegExp(`^[ ›]${name.replace(/[()]/g, '\\$&')}\\s+\\S+\\s+\\d+\\.\\d%\\s+[\\d,.]+ BTC`, 'm'));
     // The frame stays at most rows-1 lines: the pane's last row is empty.
     expect(shares.split('\n')[23] ?? '').toBe('');
     expect(shares).not.toContain('SAMPLE');
     expect(await t.altScreen()).toBe(true);
 
     await t.sendKeys('2');
-    await t.waitFor(/Lightning\s+4,876\.54 BTC.*\(last /);
+    await t.waitFor(/Lightning {2}4,876\.54 BTC/);
     await t.sendKeys('3');
     await t.waitFor(/Source\s+For\s+Status/);
     await t.sendKeys('Tab');
-    await t.waitFor(/via mempool\.space/);
+    await t.waitFor(/No alert rules configured/);
     await t.sendKeys('BTab');
     await t.waitFor(/Source\s+For\s+Status/);
+    await t.sendKeys('4');
+    await t.waitFor(/No alert rules configured/);
     await t.sendKeys('?');
     await t.waitFor('Shift-Tab   previous view');
     await t.sendKeys('Escape');
     await t.sendKeys('1');
-    await t.waitFor(/via mempool\.space/);
+    await t.waitFor(/^›Stacks/m);
+    await t.sendKeys('j');
+    await t.waitFor(/^›Lightning/m);
+    await t.sendKeys('Enter');
+    await t.waitFor(/Lightning {2}\(state channels\) {2}Esc to close/);
+    const detail = await t.waitFor(/Bitcoin Layers current supp/);
+    expect(detail).toMatch(/mempool\.space Lightning stats\s+4,876\.54 BTC\s+in use/);
+    await t.sendKeys('Escape');
+    await t.sendKeys('m');
+    await t.waitFor(/l2top DeFi TVL/);
+    await t.sendKeys('m');
+    await t.waitFor(/l2top BTC locked/);
     await t.sendKeys('u');
     await t.waitFor(/487,654,321,012 sats/);
     await t.sendKeys('u');
@@ -83,25 +97,27 @@ describe.skipIf(tmuxMissing)('live dashboard in tmux', () => {
     expect(await t.display('#{cursor_flag}')).toBe('1');
   });
 
-  it('a source that starts failing shows down with its reason; its last good value stays, marked stale', async () => {
-    const t = await start({ pollInterval: '2s' }, 100, 30);
+  it('a failing primary hands over to the next source; with all failing the last value stays, stale, with the reason', async () => {
+    up.fault('layers-current', { status: 503 }); // hourly, so keep it out of Liquid's fallbacks from the start
+    const t = await start({ pollInterval: '2s' }, 100, 40);
     await t.waitFor(/Liquid\s+\S+\s+\d+\.\d%\s+3,712\.35 BTC/);
     up.fault('liquid', { status: 503, body: 'maintenance' });
+    const fallback = await t.waitFor(/Liquid: liquid\.network L-BTC pegs down \(HTTP 503[^)]*\); using Esplora/, 15_000);
+    expect(fallback).toMatch(/Liquid\s+\S+\s+\d+\.\d%\s+3,712\.35 BTC\s+\S+.*fallback/);
+    up.fault('esplora-supply', { status: 503 });
     const screen = await t.waitFor(/Liquid down: HTTP 503/, 15_000);
     expect(screen).toMatch(/Liquid\s+\S+\s+\d+\.\d%\s+3,712\.35 BTC\s+\S+.*stale/);
-    expect(screen).toMatch(/^Lightning\s+\S+\s+\d+\.\d%\s+4,876\.54 BTC/m);
+    expect(screen).toMatch(/^[ ›]Lightning\s+\S+\s+\d+\.\d%\s+4,876\.54 BTC/m);
     up.fault('stacks', { hang: true });
     up.fault('rootstock', { body: '<html><h1>502 Bad Gateway</h1></html>', contentType: 'text/html' });
     await t.sendKeys('3');
     await t.waitFor(/liquid\.network.*down.*HTTP 503/);
     const sources = await t.waitFor(/Hiro.*down.*no answer within 1 s/, 15_000);
-    expect(sources).toMatch(/Rootstock.*bad-data.*not JSON \(text\/html\)/);
+    expect(sources).toMatch(/Rootstock PowPeg.*bad-data.*not JSON \(text\/html\)/);
     expect(sources).toMatch(/mempool\.space Lightning stats\s+lightning\s+ok/);
-    up.clear('stacks');
-    up.clear('rootstock');
-    up.clear('liquid');
+    up.clear();
     await t.sendKeys('1');
-    await t.waitFor(/6\/6 sources ok/, 30_000);
+    await t.waitFor(/(\d+)\/\1 sources ok/, 30_000);
     await t.sendKeys('q');
     await t.waitFor(/AFTER-L2TOP 0/);
   });
@@ -116,18 +132,19 @@ describe.skipIf(tmuxMissing)('live dashboard in tmux', () => {
     const small = await t.waitFor(/terminal too small/);
     expect(small.replace(/\s+/g, ' ')).toContain('terminal too small (need 40x12)');
     await t.resize(60, 20);
-    const mid = await t.waitFor(/^Lightning\s+\S+\s+\d+\.\d%/m);
+    const mid = await t.waitFor(/^[ ›]Lightning\s+\S+\s+\d+\.\d%/m);
     for (const line of mid.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
     await t.sendKeys('q');
     await t.waitFor(/AFTER-L2TOP 0/);
   });
 
   it('offline: says which sources failed and why, and points at --demo', async () => {
-    const dead = Object.fromEntries(['mempool', 'liquid', 'rootstock', 'hiro', 'bitcoinlayers'].map((p) => [p, { baseUrl: 'http://127.0.0.1:9' }]));
+    const dead = Object.fromEntries(Object.keys(up.baseUrls).map((p) => [p, { baseUrl: 'http://127.0.0.1:9' }]));
     const t = await start({ providers: dead });
-    const screen = await t.waitFor(/l2top --demo/);
+    // Wait for every source to have failed, not just the first ones.
+    const screen = await t.waitFor(/connection refused: 16 sources \(mempool, liquid, /);
     expect(screen).toContain('No data yet: no source has answered');
-    expect(screen).toMatch(/mempool\.space Lightning stats: connection refused.*retry in/);
+    expect(screen).toContain('l2top --demo');
     await t.sendKeys('q');
     await t.waitFor(/AFTER-L2TOP 0/);
   });

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startUpstream, type Upstream } from '../helpers/upstream.js';
+import { DEFAULT_VALUES, startUpstream, type Upstream } from '../helpers/upstream.js';
 import { runBinary } from '../helpers/run-binary.js';
 import type { SnapshotV1 } from '../../src/model/snapshot.js';
 
+const DAY = 86_400_000;
 let up: Upstream;
 let dir: string;
 let config: string;
@@ -16,36 +17,49 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2top-e2e-'));
   config = up.writeConfig(dir, { timeoutMs: 1500 });
 });
-afterEach(() => up.clear());
+afterEach(() => {
+  up.clear();
+  up.set({ ...DEFAULT_VALUES, lightningHistory: undefined, esploraLiquidSats: undefined, layersBtc: undefined, hiroMetadataSats: undefined, rootstockExplorerSats: undefined });
+});
 afterAll(async () => {
   await up.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const env = () => ({ XDG_CONFIG_HOME: dir });
+/** A fresh sub-directory for a config of its own (writeConfig writes <dir>/config.json). */
+const sub = (name: string) => fs.mkdirSync(path.join(dir, name), { recursive: true }) ?? path.join(dir, name);
 
-async function snapshot(): Promise<{ snap: SnapshotV1; code: number | null; stderr: string }> {
-  const r = await runBinary(['--once', '--json', '--config', config], env());
+async function snapshot(args: string[] = [], cfg = config): Promise<{ snap: SnapshotV1; code: number | null; stderr: string }> {
+  const r = await runBinary(['--once', '--json', '--config', cfg, ...args], env());
+  if (r.code !== 0 && r.stdout === '') throw new Error(`l2top exited ${r.code}: ${r.stderr}`);
   return { snap: JSON.parse(r.stdout) as SnapshotV1, code: r.code, stderr: r.stderr };
 }
+const net = (snap: SnapshotV1, id: string) => snap.networks.find((n) => n.id === id);
+const src = (snap: SnapshotV1, id: string) => snap.sources.find((s) => s.id === id);
 
 describe('--once --json against simulated providers', () => {
-  it('reports each network exactly as served (1e-8 BTC), shares summing to 1, and the USD price', async () => {
-    up.set({ lightningSats: 487_654_321_012, liquidSats: 371_234_567_891, rootstockSats: 321_987_654_321, stacksSats: 1, priceUsd: 97_284 });
+  it('reports each network exactly as its primary serves it (1e-8 BTC), shares summing to 1, and the USD price', async () => {
+    up.set({ lightningSats: 487_654_321_012, liquidSats: 371_234_567_891, rootstockSats: 321_987_654_321, stacksSats: 1, citreaSats: 31_234_567_890, priceUsd: 97_284 });
     const { snap, code } = await snapshot();
     expect(code).toBe(0);
-    expect(snap).toMatchObject({ schemaVersion: 1, metric: 'btc-locked', sample: false, priceUsd: 97_284 });
-    const btc = Object.fromEntries(snap.networks.map((n) => [n.id, n.btc]));
-    expect(btc).toEqual({ lightning: 4876.54321012, liquid: 3712.34567891, rootstock: 3219.87654321, stacks: 0.00000001 });
+    expect(snap).toMatchObject({ schemaVersion: 1, metric: 'btc-locked', sample: false, priceUsd: 97_284, priceSource: 'mempool-price' });
+    expect(snap.networks).toHaveLength(15);
+    expect(Object.fromEntries(['lightning', 'liquid', 'rootstock', 'stacks', 'citrea', 'merlin'].map((id) => [id, [net(snap, id)?.btc, net(snap, id)?.source]]))).toEqual({
+      lightning: [4876.54321012, 'mempool-lightning'],
+      liquid: [3712.34567891, 'liquid-pegs'],
+      rootstock: [3219.87654321, 'rootstock-bridge'],
+      stacks: [0.00000001, 'hiro-sbtc'],
+      citrea: [312.3456789, 'citrea-bridge'],
+      merlin: [2104.56789012, 'bitcoinlayers-current'],
+    });
     expect(snap.networks.reduce((a, n) => a + (n.share ?? 0), 0)).toBeCloseTo(1, 12);
-    expect(snap.networks.every((n) => n.stale === false && n.source !== null)).toBe(true);
+    expect(snap.networks.every((n) => !n.stale && !n.fallback && n.source !== null)).toBe(true);
     expect(snap.sources.filter((s) => s.status !== 'ok')).toEqual([]);
-    // every request carried our User-Agent
-    expect(up.requests.length).toBeGreaterThan(0);
     expect(up.requests.every((r) => /^l2top\/\d+\.\d+\.\d+/.test(String(r.headers['user-agent'])))).toBe(true);
   });
 
-  it('500, a timeout and garbage show as down / down / bad-data with reasons; the others still report', async () => {
+  it('with a primary failing the next source gives the value and the JSON names it', async () => {
     up.fault('lightning', { status: 500 });
     up.fault('liquid', { hang: true });
     up.fault('stacks', { body: '<html><body>502 Bad Gateway</body></html>', contentType: 'text/html' });
@@ -53,17 +67,82 @@ describe('--once --json against simulated providers', () => {
     const { snap, code } = await snapshot();
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(code).toBe(0);
-    const src = Object.fromEntries(snap.sources.map((s) => [s.id, s]));
-    expect(src['mempool-lightning']).toMatchObject({ status: 'down', errorKind: 'http' });
-    expect(src['mempool-lightning']?.error).toMatch(/HTTP 500/);
-    expect(src['liquid-pegs']).toMatchObject({ status: 'down', errorKind: 'timeout' });
-    expect(src['liquid-pegs']?.error).toMatch(/no answer within/);
-    expect(src['hiro-sbtc']).toMatchObject({ status: 'bad-data', errorKind: 'schema' });
-    const nets = Object.fromEntries(snap.networks.map((n) => [n.id, n]));
-    expect(nets.lightning).toMatchObject({ btc: null, share: null });
-    expect(nets.lightning?.error).toMatch(/HTTP 500/);
-    expect(nets.rootstock?.btc).toBe(3219.87654321);
-    expect(nets.rootstock?.share).toBe(1);
+    expect(src(snap, 'mempool-lightning')).toMatchObject({ status: 'down', errorKind: 'http' });
+    expect(src(snap, 'liquid-pegs')).toMatchObject({ status: 'down', errorKind: 'timeout' });
+    expect(src(snap, 'liquid-pegs')?.error).toMatch(/no answer within/);
+    expect(src(snap, 'hiro-sbtc')).toMatchObject({ status: 'bad-data', errorKind: 'schema' });
+    expect(net(snap, 'lightning')).toMatchObject({ source: 'bitcoinlayers-current', fallback: true, stale: false, btc: DEFAULT_VALUES.lightningSats / 1e8 });
+    expect(net(snap, 'liquid')).toMatchObject({ source: 'esplora-liquid-supply', fallback: true, btc: DEFAULT_VALUES.liquidSats / 1e8 });
+    expect(net(snap, 'stacks')).toMatchObject({ source: 'hiro-sbtc-metadata', fallback: true });
+  });
+
+  it('a network with every source failing shows no value and the reason; the others still report', async () => {
+    for (const e of ['liquid', 'esplora-supply', 'layers-current'] as const) up.fault(e, { status: 503 });
+    const { snap, code } = await snapshot();
+    expect(code).toBe(0);
+    expect(net(snap, 'liquid')).toMatchObject({ btc: null, share: null });
+    expect(net(snap, 'liquid')?.error).toMatch(/HTTP 503/);
+    expect(net(snap, 'rootstock')?.btc).toBe(DEFAULT_VALUES.rootstockSats / 1e8);
+  });
+
+  it('two fresh sources 5% apart flag the row "sources disagree"', async () => {
+    up.set({ esploraLiquidSats: Math.round(DEFAULT_VALUES.liquidSats * 1.05) });
+    const { snap } = await snapshot();
+    expect(net(snap, 'liquid')?.sourcesDisagree).toBe(true);
+    expect(net(snap, 'liquid')?.otherSources.find((o) => o.source === 'esplora-liquid-supply')?.diff).toBeCloseTo(0.05, 6);
+    expect(net(snap, 'rootstock')?.sourcesDisagree).toBe(false);
+  });
+
+  it('carries 90 days of history taken from the history endpoints right after start', async () => {
+    const { snap } = await snapshot();
+    const days = (id: string) => net(snap, id)?.history.length ?? 0;
+    expect(days('lightning')).toBeGreaterThanOrEqual(89);
+    expect(days('rootstock')).toBeGreaterThanOrEqual(89);
+    expect(days('merlin')).toBeGreaterThanOrEqual(89);
+    expect(net(snap, 'lightning')?.backfilledUntil).not.toBeNull();
+    expect(src(snap, 'bitcoinlayers-history')?.historyPoints).toBeGreaterThan(1000);
+    const first = net(snap, 'lightning')?.history[0]?.date ?? '';
+    expect(Date.now() - Date.parse(first)).toBeGreaterThan(88 * DAY);
+  });
+
+  it('--metric defi-tvl: shares recompute over DefiLlama chains, with their history', async () => {
+    const { snap } = await snapshot(['--metric', 'defi-tvl']);
+    expect(snap).toMatchObject({ metric: 'defi-tvl', unit: 'USD' });
+    expect(net(snap, 'stacks')).toMatchObject({ tvlUsd: 95_123_456.78, source: 'defillama-chains' });
+    expect(net(snap, 'lightning')).toMatchObject({ tvlUsd: null, share: null });
+    const tracked = snap.networks.filter((n) => n.tvlUsd !== null);
+    const total = tracked.reduce((a, n) => a + (n.tvlUsd ?? 0), 0);
+    expect(net(snap, 'stacks')?.share).toBeCloseTo(95_123_456.78 / total, 9);
+    expect(tracked.reduce((a, n) => a + (n.share ?? 0), 0)).toBeCloseTo(1, 12);
+    expect(net(snap, 'stacks')?.history.length).toBeGreaterThanOrEqual(89);
+  });
+
+  it('a +60% jump is flagged as an anomaly, confirmed by the second source, and a share-move rule fires', async () => {
+    const old = DEFAULT_VALUES.lightningSats;
+    const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+    up.set({
+      lightningSats: Math.round(old * 1.6),
+      lightningHistory: Array.from({ length: 91 }, (_, k) => ({ atMs: today - k * DAY, sats: old, channels: 50_000, nodes: 15_000 })),
+    });
+    const cfg = up.writeConfig(sub('alerts'), { timeoutMs: 1500, alerts: { rules: [{ type: 'share-move', network: 'lightning', pp: 3, window: '24h' }] } });
+    const { snap } = await snapshot([], cfg);
+    const ln = net(snap, 'lightning');
+    expect(ln?.anomaly?.change).toBeCloseTo(0.6, 6);
+    expect(ln?.anomaly?.confirmedBy).toEqual(['bitcoinlayers-current']);
+    expect(snap.alerts).toHaveLength(1);
+    expect(snap.alerts[0]).toMatchObject({ rule: 0, subject: 'Lightning' });
+    expect(snap.alerts[0]?.message).toMatch(/Lightning share .* -> .* \(\+\d+\.\d\d pp\)/);
+  });
+
+  it('a custom feed from config shows as a network with its share and health', async () => {
+    const cfg = up.writeConfig(sub('custom'), {
+      timeoutMs: 1500,
+      customFeeds: [{ id: 'mirror', name: 'Mirror', url: `${up.baseUrls.mempool}/api/v1/lightning/statistics/latest`, pointer: '/latest/total_capacity', unit: 'sats' }],
+    });
+    const { snap } = await snapshot([], cfg);
+    expect(net(snap, 'mirror')).toMatchObject({ name: 'Mirror', btc: DEFAULT_VALUES.lightningSats / 1e8, source: 'custom-mirror', stale: false });
+    expect(net(snap, 'mirror')?.share).toBeGreaterThan(0);
+    expect(src(snap, 'custom-mirror')).toMatchObject({ status: 'ok', provider: 'custom' });
   });
 
   it('the plain-text table and piped stdout (no flags) behave as --once', async () => {
@@ -71,14 +150,14 @@ describe('--once --json against simulated providers', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^l2top: BTC locked on Bitcoin L2s \(metric: btc-locked\)\n/);
     expect(r.stdout).toMatch(/Lightning\s+4,876\.54321012\s+\d+\.\d%/);
+    expect(r.stdout).toMatch(/% of all bitcoin is on the tracked L2s \(block \d+\)/);
     expect(r.stdout).not.toMatch(/\u001B/);
     expect(r.stdout).not.toContain('SAMPLE');
   });
 
   it('exits non-zero with reasons on stderr when no network had data', async () => {
     const dead = path.join(dir, 'dead.json');
-    fs.writeFileSync(dead, JSON.stringify({ timeoutMs: 1000, providers: Object.fromEntries(
-      ['mempool', 'liquid', 'rootstock', 'hiro', 'bitcoinlayers'].map((p) => [p, { baseUrl: 'http://127.0.0.1:9' }])) }));
+    fs.writeFileSync(dead, JSON.stringify({ timeoutMs: 1000, providers: Object.fromEntries(Object.keys(up.baseUrls).map((p) => [p, { baseUrl: 'http://127.0.0.1:9' }])) }));
     const r = await runBinary(['--once', '--config', dead], env());
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no network had data');
@@ -98,11 +177,12 @@ describe('--once --json against simulated providers', () => {
     expect(fs.readFileSync(bad, 'utf8')).toBe(text);
   });
 
-  it('--demo --json is labelled as sample data and needs no network', async () => {
+  it('--demo --json is labelled as sample data, needs no network and fills every network', async () => {
     const r = await runBinary(['--demo', '--json'], env());
     expect(r.code).toBe(0);
     const snap = JSON.parse(r.stdout) as SnapshotV1;
     expect(snap.sample).toBe(true);
     expect(snap.networks.every((n) => typeof n.btc === 'number' && n.btc > 0)).toBe(true);
+    expect(snap.sources.filter((s) => s.status !== 'ok').map((s) => s.id)).toEqual([]);
   });
 });

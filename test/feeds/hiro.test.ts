@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockAgent } from 'undici';
 import type { HttpClient } from '../../src/feeds/http-client.js';
 import { hiroSbtc, SBTC_DEPLOYER } from '../../src/feeds/hiro/sbtc.js';
-import { TotalSupply } from '../../src/feeds/hiro/schema.js';
+import { FtMetadata, TotalSupply } from '../../src/feeds/hiro/schema.js';
+import { hiroSbtcMetadata } from '../../src/feeds/hiro/metadata.js';
 import { context, failure } from './adapter-context.js';
 import { fixture, mockHttp, verifyAndClose } from './mock-http.js';
 
@@ -49,5 +50,58 @@ describe('hiro-sbtc', () => {
     reply(fixture(`hiro/${file}`));
     const f = await failure(hiroSbtc.fetch?.(context(http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
+  });
+});
+
+describe('hiro-sbtc-metadata', () => {
+  const META_PATH = `/metadata/v1/ft/${SBTC_DEPLOYER}.sbtc-token`;
+
+  function replyMeta(body: string): void {
+    agent.get(BASE).intercept({ path: META_PATH, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'application/json' } });
+  }
+
+  it('is a polled Stacks source of the hiro provider', () => {
+    expect(hiroSbtcMetadata).toMatchObject({
+      id: 'hiro-sbtc-metadata',
+      provider: 'hiro',
+      role: 'btc-locked',
+      networks: ['stacks'],
+      path: META_PATH,
+      polls: true,
+    });
+  });
+
+  it('reads total_supply (8 decimals) as exact sats', async () => {
+    replyMeta(fixture('hiro/metadata-ok.json'));
+    expect(await hiroSbtcMetadata.fetch?.(context(http, BASE))).toEqual([
+      { kind: 'btc-locked', network: 'stacks', sats: 512345678901 },
+    ]);
+  });
+
+  it.each([
+    ['512345678901', 8, 512345678901],
+    ['5123456789019999999999', 18, 512345678901],
+    ['51234567890', 7, 512345678900],
+    ['5123', 0, 512300000000],
+    ['0', 8, 0],
+  ])('scales %s with %i decimals to %i sats', (total_supply, decimals, sats) => {
+    expect(FtMetadata.parse({ total_supply, decimals })).toBe(sats);
+  });
+
+  it.each([
+    ['metadata-supply-number.json', 'bad data at total_supply: expected string, received number'],
+    ['metadata-decimal-supply.json', 'bad data at total_supply: expected a whole number of base units as a string'],
+    ['metadata-no-decimals.json', 'bad data at decimals: missing (expected number)'],
+    ['metadata-over-supply.json', 'bad data at total_supply: more than 21M BTC'],
+  ])('rejects %s as schema', async (file, message) => {
+    replyMeta(fixture(`hiro/${file}`));
+    const f = await failure(hiroSbtcMetadata.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    expect(f.toFeedError()).toEqual({ kind: 'schema', message });
+  });
+
+  it('rejects fractional or out-of-range decimals', () => {
+    expect(FtMetadata.safeParse({ total_supply: '1', decimals: 8.5 }).success).toBe(false);
+    expect(FtMetadata.safeParse({ total_supply: '1', decimals: -1 }).success).toBe(false);
+    expect(FtMetadata.safeParse({ total_supply: '1', decimals: 39 }).success).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockAgent } from 'undici';
 import type { HttpClient } from '../../src/feeds/http-client.js';
 import { liquidPegs } from '../../src/feeds/liquid/pegs.js';
+import { liquidReserves } from '../../src/feeds/liquid/reserves.js';
 import { PegsByMonth } from '../../src/feeds/liquid/schema.js';
 import { context, failure } from './adapter-context.js';
 import { fixture, mockHttp, verifyAndClose } from './mock-http.js';
@@ -72,6 +73,43 @@ describe('liquid-pegs', () => {
   it('maps a 404 (undocumented API gone) to http', async () => {
     agent.get(BASE).intercept({ path: '/api/v1/liquid/pegs', method: 'GET' }).reply(404, 'Not Found');
     const f = await failure(liquidPegs.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    expect(f.toFeedError()).toEqual({ kind: 'http', message: 'HTTP 404 Not Found', status: 404 });
+  });
+});
+
+describe('liquid-reserves', () => {
+  it('is a polled detail source for Liquid', () => {
+    expect(liquidReserves).toMatchObject({
+      id: 'liquid-reserves',
+      provider: 'liquid',
+      role: 'detail',
+      networks: ['liquid'],
+      path: '/api/v1/liquid/reserves',
+      polls: true,
+    });
+  });
+
+  it('reads the string amount as exact federation reserves in sats', async () => {
+    reply('/api/v1/liquid/reserves', fixture('liquid/reserves-ok.json'));
+    expect(await liquidReserves.fetch?.(context(http, BASE))).toEqual([
+      { kind: 'detail', network: 'liquid', values: { federationReservesSats: 367512345678 } },
+    ]);
+  });
+
+  it.each([
+    ['reserves-number.json', 'bad data at amount: expected string, received number'],
+    ['reserves-negative.json', 'bad data at amount: expected a whole number of sats as a string'],
+    ['reserves-over-supply.json', 'bad data at amount: more than 21M BTC'],
+    ['pegs-month-ok.json', 'bad data: expected object, received array'],
+  ])('rejects %s as schema', async (file, message) => {
+    reply('/api/v1/liquid/reserves', fixture(`liquid/${file}`));
+    const f = await failure(liquidReserves.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    expect(f.toFeedError()).toEqual({ kind: 'schema', message });
+  });
+
+  it('maps a 404 (older backend without reserves) to http', async () => {
+    agent.get(BASE).intercept({ path: '/api/v1/liquid/reserves', method: 'GET' }).reply(404, 'Not Found');
+    const f = await failure(liquidReserves.fetch?.(context(http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'http', message: 'HTTP 404 Not Found', status: 404 });
   });
 });

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockAgent } from 'undici';
 import type { HttpClient } from '../../src/feeds/http-client.js';
 import { lightningInterval, mempoolLightning } from '../../src/feeds/mempool/lightning.js';
+import { mempoolHeight } from '../../src/feeds/mempool/height.js';
 import { mempoolPrice } from '../../src/feeds/mempool/price.js';
-import { LightningLatest, Prices } from '../../src/feeds/mempool/schema.js';
+import { HistoricalPrices, LightningLatest, Prices } from '../../src/feeds/mempool/schema.js';
 import { context, failure } from './adapter-context.js';
 import { fixture, mockHttp, upstream, verifyAndClose } from './mock-http.js';
 
@@ -125,6 +126,83 @@ describe('mempool-price', () => {
   ])('rejects %s as schema', async (file, message) => {
     reply('/api/v1/prices', fixture(`mempool/${file}`));
     const f = await failure(mempoolPrice.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    expect(f.toFeedError()).toEqual({ kind: 'schema', message });
+  });
+});
+
+describe('mempool-price history', () => {
+  const PATH = '/api/v1/historical-price?currency=USD';
+
+  it('parses the recorded historical-price payload', () => {
+    expect(HistoricalPrices.parse(JSON.parse(upstream('mempool-historical-price-eur-1500000000.json')))).toEqual([
+      { kind: 'price', usd: 2254.9, observedAt: 1499904000000 },
+    ]);
+  });
+
+  it('keeps USD > 0 at or after since, oldest first', async () => {
+    reply(PATH, fixture('mempool/historical-price-ok.json'));
+    const since = Date.parse('2025-01-07T00:00:00Z');
+    expect(await mempoolPrice.history?.(context(http, BASE, Date.parse('2025-01-10T06:00:00Z'), since))).toEqual([
+      { kind: 'price', usd: 101000, observedAt: 1736208000000 },
+      { kind: 'price', usd: 96900.5, observedAt: 1736294400000 },
+      { kind: 'price', usd: 94500, observedAt: 1736467200000 },
+    ]);
+  });
+
+  it.each([
+    ['historical-price-time-string.json', 'bad data at prices[0].time: expected number, received string'],
+    ['historical-price-no-prices.json', 'bad data at prices: missing (expected array)'],
+  ])('rejects %s as schema', async (file, message) => {
+    reply(PATH, fixture(`mempool/${file}`));
+    const f = await failure(mempoolPrice.history?.(context(http, BASE)) ?? Promise.resolve());
+    expect(f.toFeedError()).toEqual({ kind: 'schema', message });
+  });
+
+  it('allows bodies up to 16 MiB', async () => {
+    const start = Date.parse('2020-01-01T00:00:00Z') / 1000;
+    const prices = Array.from({ length: 60_000 }, (_, i) => ({ time: start + i * 3600, USD: 50_000 + i, EUR: 45_000, GBP: 40_000 }));
+    const body = JSON.stringify({ prices, exchangeRates: {} });
+    expect(body.length).toBeGreaterThan(2 * 1024 * 1024);
+    reply(PATH, body);
+    const now = (start + 60_000 * 3600) * 1000;
+    const readings = await mempoolPrice.history?.(context(http, BASE, now, now - 10 * DAY));
+    expect(readings).toHaveLength(240);
+  });
+});
+
+describe('mempool-height', () => {
+  const PATH = '/api/blocks/tip/height';
+
+  function replyText(body: string): void {
+    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'text/plain' } });
+  }
+
+  it('is a polled block-height source for no network', () => {
+    expect(mempoolHeight).toMatchObject({
+      id: 'mempool-height',
+      provider: 'mempool',
+      role: 'block-height',
+      networks: [],
+      path: PATH,
+      polls: true,
+    });
+  });
+
+  it.each(['877123', '877123\n', ' 1 '])('reads %j', async (body) => {
+    replyText(body);
+    expect(await mempoolHeight.fetch?.(context(http, BASE))).toEqual([{ kind: 'block-height', height: Number(body.trim()) }]);
+  });
+
+  it.each([
+    ['0', 'bad data: implausible block height 0'],
+    ['10000000', 'bad data: implausible block height 10000000'],
+    ['-1', 'bad data: expected a block height as text'],
+    ['877123.5', 'bad data: expected a block height as text'],
+    ['{"height":877123}', 'bad data: expected a block height as text'],
+    ['', 'bad data: expected a block height as text'],
+  ])('rejects %j as schema', async (body, message) => {
+    replyText(body);
+    const f = await failure(mempoolHeight.fetch?.(context(http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 });

@@ -19,7 +19,7 @@ const noHttp: HttpClient = {
 type Fetch = (ctx: FetchContext) => Promise<readonly Reading[]>;
 
 function source(id: string, fetch: Fetch | undefined, extra: Partial<SourceDef> = {}): SourceDef {
-  return { id, provider: 'p', network: id, label: id, path: '/', polls: fetch !== undefined, ...(fetch ? { fetch } : {}), ...extra };
+  return { id, provider: 'p', role: 'btc-locked', networks: [id], label: id, path: '/', polls: fetch !== undefined, ...(fetch ? { fetch } : {}), ...extra };
 }
 
 function setup(sources: readonly SourceDef[], overrides: Partial<PollerDeps> = {}) {

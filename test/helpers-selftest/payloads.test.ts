@@ -2,17 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import {
   bitcoinlayersHistory,
+  bridgeRpcReply,
   bridgeWeiForLocked,
+  CITREA_BRIDGE,
+  citreaReply,
+  hiroFtMetadata,
   hiroReply,
   hiroTotalSupply,
   lightningHistory,
   lightningLatest,
   liquidPegs,
   liquidPegsMonth,
+  liquidReserves,
   prices,
   ROOTSTOCK_BRIDGE,
+  rootstockCirculating,
   rootstockReply,
   rpcBalanceForLocked,
+  weiToDecimal,
 } from '../../src/feeds/demo/payloads.js';
 
 /** Key sets of the recorded docs samples (shared/fixtures/upstream: mempool-lightning-statistics-latest.json, mempool-prices.json). */
@@ -99,5 +106,35 @@ describe('payload builders', () => {
       { network_slug: 'Rootstock', network_name: 'Rootstock', total_balance: 3219.87654321, date: '2026-11-01', tokens: ['RBTC'], token_names: ['Rootstock Smart Bitcoin'] },
     ]);
     expect(Math.round((rows[0]?.['total_balance'] as number) * 1e8)).toBe(321_987_654_321);
+  });
+
+  it('citrea wei is (21M BTC - locked) x 1e18 exactly, at its own bridge only', () => {
+    const locked = 31_234_567_890;
+    const call = (address: string): string => JSON.stringify({ jsonrpc: '2.0', method: 'eth_getBalance', params: [address, 'latest'], id: 'c' });
+    const ok = citreaReply(call(CITREA_BRIDGE), locked);
+    expect(ok.status).toBe(200);
+    expect(ok.json).toEqual({ jsonrpc: '2.0', id: 'c', result: `0x${(21_000_000n * 10n ** 18n - BigInt(locked) * 10n ** 10n).toString(16)}` });
+    expect(citreaReply(call(ROOTSTOCK_BRIDGE), locked).json).toMatchObject({ result: '0x0' });
+    expect(rootstockReply(call(CITREA_BRIDGE), locked).json).toMatchObject({ result: '0x0' });
+    expect(bridgeRpcReply(call(CITREA_BRIDGE.toUpperCase().replace('0X', '0x')), CITREA_BRIDGE, 0).json).toMatchObject({ result: '0x115eec47f6cf7e35000000' });
+    expect(citreaReply('nope', locked).status).toBe(400);
+  });
+
+  it('rootstock explorer amounts are 18-decimal strings that add up to 21 M', () => {
+    const body = rootstockCirculating(321_987_654_321);
+    expect(body).toEqual({ circulatingSupply: '3219.876543210000000000', totalSupply: 21_000_000, bridgeBalance: '20996780.123456790000000000' });
+    expect(weiToDecimal(1n)).toBe('0.000000000000000001');
+    expect(weiToDecimal(-(10n ** 18n))).toBe('-1.000000000000000000');
+  });
+
+  it('liquid reserves: sats as a string with a Bitcoin height and hash', () => {
+    expect(liquidReserves(372_000_000_000, 923_456, 'ef'.repeat(32))).toEqual({ amount: '372000000000', lastBlockUpdate: 923_456, hash: 'ef'.repeat(32) });
+    expect(keysOf(liquidReserves(1))).toEqual(['amount', 'hash', 'lastBlockUpdate']);
+  });
+
+  it('hiro token metadata carries total_supply as a base-unit string and the documented fields', () => {
+    const body = hiroFtMetadata(543_210_987_654);
+    expect(body).toMatchObject({ name: 'sBTC', symbol: 'sBTC', decimals: 8, total_supply: '543210987654', token_uri: null, sender_address: 'SM3VDXK3WZZSA84XXFKAFAF15NNZX32CTSG82JFQ4' });
+    expect(keysOf(body)).toEqual(['decimals', 'description', 'image_canonical_uri', 'image_uri', 'name', 'sender_address', 'symbol', 'token_uri', 'total_supply', 'tx_id']);
   });
 });

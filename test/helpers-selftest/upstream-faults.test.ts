@@ -1,9 +1,26 @@
 // Self-test of the simulator's fault injection: each behaviour as described, and clear() restoring normal answers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_VALUES, startUpstream } from '../helpers/upstream.js';
-import type { Upstream } from '../helpers/upstream.js';
+import type { Upstream, UpstreamEndpoint } from '../helpers/upstream.js';
 
 const RPC = JSON.stringify({ jsonrpc: '2.0', method: 'eth_getBalance', params: ['0x0000000000000000000000000000000001000006', 'latest'], id: 1 });
+const CITREA_RPC = JSON.stringify({ jsonrpc: '2.0', method: 'eth_getBalance', params: ['0x3100000000000000000000000000000000000002', 'latest'], id: 1 });
+
+/** One normal request per newer endpoint: provider, path, and the body for POST. */
+const NEWER: readonly [UpstreamEndpoint, string, string, string?][] = [
+  ['citrea', 'citrea', '', CITREA_RPC],
+  ['layers-current', 'bitcoinlayers', '/current_supplies_by_network'],
+  ['esplora-supply', 'esplora-liquid', '/api/asset/6f0279e9ed041c3d710a9f57d0c02928416460c4b722ae3457a11eec381c526d/supply'],
+  ['liquid-reserves', 'liquid', '/api/v1/liquid/reserves'],
+  ['rootstock-explorer', 'rootstock-explorer', '/circulating'],
+  ['hiro-metadata', 'hiro', '/metadata/v1/ft/SM3VDXK3WZZSA84XXFKAFAF15NNZX32CTSG82JFQ4.sbtc-token'],
+  ['coingecko', 'coingecko', '/api/v3/simple/price?ids=bitcoin&vs_currencies=usd'],
+  ['llama-coins', 'defillama-coins', '/prices/current/coingecko:bitcoin'],
+  ['llama-chains', 'defillama', '/v2/chains'],
+  ['llama-history', 'defillama', '/v2/historicalChainTvl/Stacks'],
+  ['price-history', 'mempool', '/api/v1/historical-price?currency=USD'],
+  ['tip-height', 'mempool', '/api/blocks/tip/height'],
+];
 
 let up: Upstream;
 let pricesUrl: string;
@@ -125,5 +142,53 @@ describe('upstream simulator: faults', () => {
   it('close() is idempotent', async () => {
     await up.close();
     await up.close();
+  });
+
+  it.each(NEWER)('%s: status, ratelimit, body, json and redirectLoop faults, counted, then clear()', async (endpoint, provider, path, post) => {
+    const url = `${up.baseUrls[provider as keyof typeof up.baseUrls]}${path}`;
+    const call = (init: RequestInit = {}): Promise<Response> => fetch(url, post === undefined ? init : { ...init, method: 'POST', body: post });
+    up.fault(endpoint, { status: 503, body: 'down' });
+    const down = await call();
+    expect([down.status, await down.text()]).toEqual([503, 'down']);
+    up.fault(endpoint, { ratelimit: 7 });
+    const limited = await call();
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '7']);
+    await limited.body?.cancel();
+    up.fault(endpoint, { body: '<html>oops</html>', contentType: 'text/html' });
+    expect(await (await call()).text()).toBe('<html>oops</html>');
+    up.fault(endpoint, { json: { drifted: true } });
+    expect(await (await call()).json()).toEqual({ drifted: true });
+    up.fault(endpoint, { redirectLoop: true });
+    expect((await call({ redirect: 'manual' })).status).toBe(post === undefined ? 302 : 307);
+    expect(up.hits(endpoint)).toBe(5);
+    up.clear(endpoint);
+    const normal = await call();
+    expect(normal.status).toBe(200);
+    await normal.body?.cancel();
+  });
+
+  it('drip on a text endpoint keeps its text/plain body', async () => {
+    up.fault('tip-height', { drip: 20 });
+    const t0 = Date.now();
+    const res = await fetch(`${up.baseUrls.mempool}/api/blocks/tip/height`);
+    expect(res.headers.get('content-type')).toBe('text/plain');
+    expect(await res.text()).toMatch(/^\d{6,7}$/);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(150);
+  });
+
+  it('reset and hang on newer endpoints', async () => {
+    up.fault('llama-history', { reset: true });
+    const outcome = await fetch(`${up.baseUrls.defillama}/v2/historicalChainTvl/Stacks`).then(
+      async (res) => {
+        await res.text();
+        return 'complete';
+      },
+      () => 'failed-before-headers',
+    ).catch(() => 'failed-mid-body');
+    expect(outcome).toBe('failed-mid-body');
+    up.fault('citrea', { hang: true });
+    await expect(fetch(up.baseUrls.citrea, { method: 'POST', body: CITREA_RPC, signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    up.clear();
+    expect((await fetch(`${up.baseUrls.defillama}/v2/historicalChainTvl/Stacks`)).status).toBe(200);
   });
 });

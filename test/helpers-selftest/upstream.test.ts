@@ -31,7 +31,7 @@ type Row = Record<string, unknown>;
 
 describe('upstream simulator: normal answers', () => {
   it('listens on 127.0.0.1 with one prefix per provider', () => {
-    expect(Object.keys(up.baseUrls).sort()).toEqual(['bitcoinlayers', 'hiro', 'liquid', 'mempool', 'rootstock']);
+    expect(Object.keys(up.baseUrls).sort()).toEqual(['bitcoinlayers', 'citrea', 'coingecko', 'defillama', 'defillama-coins', 'esplora-liquid', 'hiro', 'liquid', 'mempool', 'rootstock', 'rootstock-explorer']);
     for (const [provider, url] of Object.entries(up.baseUrls)) expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/${provider}$`));
   });
 
@@ -101,7 +101,7 @@ describe('upstream simulator: normal answers', () => {
   it('bitcoinlayers history honours date=gte. and network_slug filters', async () => {
     const rows = (await get(`${up.baseUrls.bitcoinlayers}/historical_supplies_by_network?date=gte.2026-11-19`)).json as Row[];
     expect(new Set(rows.map((r) => r['date']))).toEqual(new Set(['2026-11-19', '2026-11-20', '2026-11-21']));
-    expect(new Set(rows.map((r) => r['network_slug']))).toEqual(new Set(['Lightning', 'Liquid', 'Rootstock', 'Stacks']));
+    expect(new Set(rows.map((r) => r['network_slug']))).toEqual(new Set(['Lightning', 'Liquid', 'Rootstock', 'Stacks', 'Citrea', 'Merlin', 'BOB', 'Core', 'Bitlayer', 'Bsquared', 'Botanix', 'Hemi', 'Mezo', 'Corn', 'BEVM']));
     const today = rows.find((r) => r['date'] === '2026-11-21' && r['network_slug'] === 'Stacks');
     expect(today).toMatchObject({ total_balance: DEFAULT_VALUES.stacksSats / 1e8, tokens: ['sBTC'] });
     const rsk = (await get(`${up.baseUrls.bitcoinlayers}/historical_supplies_by_network?date=gte.2026-11-20&network_slug=ilike.rootstock`)).json as Row[];
@@ -140,7 +140,9 @@ describe('upstream simulator: normal answers', () => {
       expect(written.pollInterval).toBe('2s');
       expect(written.providers['mempool']?.baseUrl).toBe(up.baseUrls.mempool);
       expect(written.providers['extra']?.baseUrl).toBe('http://127.0.0.1:9/x');
-      expect(Object.keys(written.providers).sort()).toEqual(['bitcoinlayers', 'extra', 'hiro', 'liquid', 'mempool', 'rootstock']);
+      expect(Object.keys(written.providers).sort()).toEqual([...Object.keys(up.baseUrls), 'extra'].sort());
+      expect(Object.keys(up.baseUrls)).toHaveLength(11);
+      for (const [p, url] of Object.entries(up.baseUrls)) expect(written.providers[p]?.baseUrl).toBe(url);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

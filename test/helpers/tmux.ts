@@ -60,13 +60,14 @@ const LINGER_MS = 150;
  * The pane's process: runs the command as its child and exits LINGER_MS after it, with the same code or
  * signal. tmux 3.3 closes a pane on SIGCHLD without draining pending pty output, so a program that writes
  * and exits at once (a final frame, ESC[?1049l) could lose its last bytes. Terminal signals reach the child
- * through the shared process group; the wrapper only ignores them.
+ * through the shared process group, so the wrapper ignores them; SIGHUP (kill-server) and SIGTERM it forwards.
  */
 const WRAPPER = `
 const { spawn } = require('node:child_process');
 const [cmd, ...args] = process.argv.slice(1);
 for (const s of ['SIGINT', 'SIGQUIT', 'SIGTSTP']) process.on(s, () => {});
 const child = spawn(cmd, args, { stdio: 'inherit' });
+for (const s of ['SIGHUP', 'SIGTERM']) process.on(s, () => child.kill(s));
 const done = (code, signal) => setTimeout(() => {
   if (signal) { process.removeAllListeners(signal); process.kill(process.pid, signal); }
   process.exit(code ?? 1);

@@ -4,22 +4,34 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { llamaChains, llamaHistoryReply, LLAMA_OTHER_CHAINS_TVL, resolveLlamaChain } from '../../src/feeds/demo/defillama.js';
+import type { TvlPoint } from '../../src/feeds/demo/defillama.js';
+import { LAYERS_MAX_DAYS, LAYERS_SLUGS, layersCurrentReply, layersHistoryReply } from '../../src/feeds/demo/layers.js';
+import { coingeckoSimplePrice, historicalPrices, llamaCoinsPrices } from '../../src/feeds/demo/market.js';
+import type { PricePoint } from '../../src/feeds/demo/market.js';
 import {
-  bitcoinlayersHistory,
+  citreaReply,
+  hiroFtMetadata,
   hiroReply,
   lightningHistory,
   lightningLatest,
   liquidPegs,
   liquidPegsMonth,
+  liquidReserves,
   prices,
+  rootstockCirculating,
   rootstockReply,
 } from '../../src/feeds/demo/payloads.js';
-import type { BitcoinlayersRow, JsonReply, LightningPoint, MonthlyFlow } from '../../src/feeds/demo/payloads.js';
-import { DEMO_PROVIDERS, filterLayersRows, LAYERS_MAX_DAYS, LAYERS_SLUGS, lightningWindowDays, matchRoute, readBody, sendJson } from '../../src/feeds/demo/server.js';
-import type { DemoProvider, Route, UpstreamEndpoint } from '../../src/feeds/demo/server.js';
-import { DAY_MS, SAMPLE_NETWORKS, utcDayStart } from '../../src/feeds/demo/sample.js';
+import type { BitcoinlayersRow, LightningPoint, MonthlyFlow, Reply } from '../../src/feeds/demo/payloads.js';
+import { DEMO_PROVIDERS, lightningWindowDays, matchRoute } from '../../src/feeds/demo/routes.js';
+import type { DemoProvider, Route, UpstreamEndpoint } from '../../src/feeds/demo/routes.js';
+import { DAY_MS, utcDayStart } from '../../src/feeds/demo/sample.js';
+import { sampleTipHeightAt } from '../../src/feeds/demo/sample-market.js';
+import { encodeReply, readBody, sendJson, sendReply } from '../../src/feeds/demo/server.js';
 
-export type { UpstreamEndpoint } from '../../src/feeds/demo/server.js';
+export type { UpstreamEndpoint } from '../../src/feeds/demo/routes.js';
+export type { PricePoint } from '../../src/feeds/demo/market.js';
+export type { TvlPoint } from '../../src/feeds/demo/defillama.js';
 
 /** What an endpoint does instead of answering normally. */
 export type Fault =
@@ -40,7 +52,11 @@ export type Fault =
   /** A redirect to itself, forever (302 for GET, 307 for POST). */
   | { readonly redirectLoop: true };
 
-/** The values the simulator serves. Histories left undefined are derived from the current values (see DEFAULT_VALUES). */
+/**
+ * The values the simulator serves. Optional values left undefined are derived (see DEFAULT_VALUES): a second source
+ * of a number follows the first (esplora and Liquid, explorer and Rootstock, metadata and Stacks, the prices), histories
+ * follow the current values.
+ */
 export interface UpstreamValues {
   readonly lightningSats: number;
   readonly channels: number;
@@ -48,8 +64,12 @@ export interface UpstreamValues {
   readonly liquidSats: number;
   readonly rootstockSats: number;
   readonly stacksSats: number;
+  /** BTC locked in Citrea: its Bridge answers (21 M BTC - this) x 1e18 wei. */
+  readonly citreaSats: number;
   /** BTC/USD; mempool serves it rounded to an integer. */
   readonly priceUsd: number;
+  /** DefiLlama USD TVL per chain `name`: /v2/chains lists exactly these, in this order; others are 404 in history. */
+  readonly llamaTvl: Readonly<Record<string, number>>;
   /** Upstream time of the current values (ms): price `time`, Lightning `added` (its UTC day). Default: the clock per request. */
   readonly atMs?: number;
   /** Lightning daily points; served newest first, limited to the requested interval. */
@@ -58,12 +78,50 @@ export interface UpstreamValues {
   readonly liquidHistory?: readonly MonthlyFlow[];
   /** btc-locked.com rows, served through the query's filters. */
   readonly bitcoinlayersHistory?: readonly BitcoinlayersRow[];
+  /** btc-locked.com current balances in BTC per network_slug (exactly these rows); default: see layersBalances. */
+  readonly layersBtc?: Readonly<Record<string, number>>;
+  /** latest_date of every current_supplies row, "YYYY-MM-DD"; default: today (UTC) by the simulator's time. */
+  readonly layersLatestDate?: string;
+  /** Esplora L-BTC /supply; default liquidSats. */
+  readonly esploraLiquidSats?: number;
+  /** liquid.network federation reserves; default liquidSats + 0.25 %. */
+  readonly liquidReservesSats?: number;
+  /** Rootstock explorer /circulating; default rootstockSats. */
+  readonly rootstockExplorerSats?: number;
+  /** Hiro token-metadata total_supply; default stacksSats. */
+  readonly hiroMetadataSats?: number;
+  /** CoinGecko BTC/USD; default priceUsd. */
+  readonly coingeckoUsd?: number;
+  /** DefiLlama coins BTC/USD; default priceUsd. */
+  readonly llamaCoinsUsd?: number;
+  /** DefiLlama daily points per chain name, served oldest first; chains not in it are derived from llamaTvl. */
+  readonly llamaTvlHistory?: Readonly<Record<string, readonly TvlPoint[]>>;
+  /** mempool's historical prices (USD), served newest first through `currency` and `timestamp`. */
+  readonly priceHistory?: readonly PricePoint[];
+  /** mempool /blocks/tip/height; default one block per 10 minutes of the simulator's time (sampleTipHeightAt). */
+  readonly tipHeight?: number;
 }
+
+/** btc-locked.com balances (BTC) of the networks the simulator has no number of its own for. */
+const OTHER_LAYERS_BTC: Readonly<Record<string, number>> = {
+  [LAYERS_SLUGS.merlin]: 2_104.56789012,
+  [LAYERS_SLUGS.bob]: 1_543.21098765,
+  [LAYERS_SLUGS.core]: 2_789.01234567,
+  [LAYERS_SLUGS.bitlayer]: 1_587.65432109,
+  [LAYERS_SLUGS.bsquared]: 51.23456789,
+  [LAYERS_SLUGS.botanix]: 268.97654321,
+  [LAYERS_SLUGS.hemi]: 871.3456789,
+  [LAYERS_SLUGS.mezo]: 312.5,
+  [LAYERS_SLUGS.corn]: 187.25,
+  [LAYERS_SLUGS.bevm]: 41.125,
+};
 
 /**
  * Defaults. Derived histories: Lightning and btc-locked.com have one point per UTC midnight whose value
  * k days back is round(current x (1 - k/2000)) (today's equals the current value); Liquid has 24 months of
- * flows in newest-first order, +-1 % of the supply each, the oldest carrying the rest so they sum to liquidSats.
+ * flows in newest-first order, +-1 % of the supply each, the oldest carrying the rest so they sum to liquidSats;
+ * DefiLlama has 731 daily points (k days back: tvl x (1 - k/2000), to the cent); mempool's price history has one
+ * point per hour for 365 days back from the current hour (k hours back: round(priceUsd x (1 - k/48000))).
  */
 export const DEFAULT_VALUES: UpstreamValues = {
   lightningSats: 487_654_321_012,
@@ -72,8 +130,40 @@ export const DEFAULT_VALUES: UpstreamValues = {
   liquidSats: 371_234_567_890,
   rootstockSats: 321_987_654_321,
   stacksSats: 543_210_987_654,
+  citreaSats: 31_234_567_890,
   priceUsd: 97_284,
+  llamaTvl: {
+    Stacks: 95_123_456.78,
+    Rootstock: 160_987_654.32,
+    Merlin: 74_321_098.76,
+    BOB: 231_456_789.01,
+    CORE: 412_345_678.9,
+    Bitlayer: 298_765_432.1,
+    BSquared: 27_654_321.09,
+    Botanix: 21_098_765.43,
+    Citrea: 9_876_543.21,
+    Hemi: 187_654_321.98,
+    Mezo: 134_567_890.12,
+    Corn: 88_765_432.1,
+    BEVM: 4_567_890.12,
+    ...LLAMA_OTHER_CHAINS_TVL,
+  },
 };
+
+/**
+ * The btc-locked.com balances (BTC per slug) served for `v`: `layersBtc` when set, else Lightning, Liquid, Rootstock,
+ * Stacks and Citrea from their sats and the other sample networks (Merlin, BOB, Core, ...) at fixed values.
+ */
+export function layersBalances(v: UpstreamValues): Readonly<Record<string, number>> {
+  return v.layersBtc ?? {
+    [LAYERS_SLUGS.lightning]: v.lightningSats / 1e8,
+    [LAYERS_SLUGS.liquid]: v.liquidSats / 1e8,
+    [LAYERS_SLUGS.rootstock]: v.rootstockSats / 1e8,
+    [LAYERS_SLUGS.stacks]: v.stacksSats / 1e8,
+    [LAYERS_SLUGS.citrea]: v.citreaSats / 1e8,
+    ...OTHER_LAYERS_BTC,
+  };
+}
 
 /** One logged request. */
 export interface UpstreamRequest {
@@ -95,7 +185,7 @@ export interface Upstream {
   readonly requests: readonly UpstreamRequest[];
   /** The values currently served. */
   readonly values: UpstreamValues;
-  /** Merge new values. An explicit undefined resets atMs or a history to its derived default; numbers ignore undefined. */
+  /** Merge new values. An explicit undefined resets an optional value to its derived default; required ones ignore undefined. */
   set(values: Partial<UpstreamValues>): void;
   /** Make `endpoint` misbehave until cleared. */
   fault(endpoint: UpstreamEndpoint, behavior: Fault): void;
@@ -105,7 +195,7 @@ export interface Upstream {
   hits(endpoint: UpstreamEndpoint | 'unknown'): number;
   /** Resolves once `hits(endpoint) >= count`; rejects after `timeoutMs` (default 5 s). */
   waitForHits(endpoint: UpstreamEndpoint | 'unknown', count?: number, timeoutMs?: number): Promise<void>;
-  /** Write `{providers: {<p>: {baseUrl}}, ...extra}` to `<dir>/config.json` and return its path; extra.providers entries merge in. */
+  /** Write `{providers: {<p>: {baseUrl}}, ...extra}` for every DEMO_PROVIDERS entry to `<dir>/config.json`; extra.providers entries merge in. */
   writeConfig(dir: string, extra?: Readonly<Record<string, unknown>>): string;
   /** Ends hanging and dripping requests, closes every socket and the server. Idempotent. */
   close(): Promise<void>;
@@ -117,9 +207,14 @@ export interface UpstreamOptions {
   readonly now?: () => number;
 }
 
+const HOUR_MS = 3_600_000;
 const ramp = (value: number, daysAgo: number): number => Math.round(value * (1 - daysAgo / 2000));
+const rampCents = (usd: number, daysAgo: number): number => Math.round(usd * (1 - daysAgo / 2000) * 100) / 100;
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Days of derived DefiLlama history and hours of derived price history. */
+const LLAMA_DAYS = 730;
+const PRICE_HOURS = 365 * 24;
 
 function defaultLightningHistory(v: UpstreamValues, at: number, days: number): LightningPoint[] {
   const today = utcDayStart(at);
@@ -144,40 +239,85 @@ function defaultLiquidHistory(v: UpstreamValues, at: number): MonthlyFlow[] {
 }
 
 function defaultLayersRows(v: UpstreamValues, at: number): BitcoinlayersRow[] {
-  const current = { lightning: v.lightningSats, liquid: v.liquidSats, rootstock: v.rootstockSats, stacks: v.stacksSats };
+  const current = Object.entries(layersBalances(v)).map(([network, btc]) => ({ network, sats: Math.round(btc * 1e8) }));
   const today = utcDayStart(at);
   const rows: BitcoinlayersRow[] = [];
   for (let k = LAYERS_MAX_DAYS; k >= 0; k -= 1) {
-    for (const n of SAMPLE_NETWORKS) rows.push({ network: LAYERS_SLUGS[n], date: isoDay(today - k * DAY_MS), sats: ramp(current[n], k) });
+    for (const n of current) rows.push({ network: n.network, date: isoDay(today - k * DAY_MS), sats: ramp(n.sats, k) });
   }
   return rows;
 }
 
+function currentLayersRows(v: UpstreamValues, at: number): BitcoinlayersRow[] {
+  const date = v.layersLatestDate ?? isoDay(at);
+  return Object.entries(layersBalances(v)).map(([network, btc]) => ({ network, date, sats: Math.round(btc * 1e8) }));
+}
+
+function llamaPoints(v: UpstreamValues, at: number, requested: string): TvlPoint[] | undefined {
+  const set = v.llamaTvlHistory ?? {};
+  const name = resolveLlamaChain([...Object.keys(set), ...Object.keys(v.llamaTvl)], requested);
+  if (name === undefined) return undefined;
+  const given = set[name];
+  if (given) return [...given];
+  const usd = v.llamaTvl[name] ?? 0;
+  const today = utcDayStart(at);
+  return Array.from({ length: LLAMA_DAYS + 1 }, (_, i) => ({ atMs: today - (LLAMA_DAYS - i) * DAY_MS, usd: rampCents(usd, LLAMA_DAYS - i) }));
+}
+
+function defaultPriceHistory(v: UpstreamValues, at: number): PricePoint[] {
+  const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
+  return Array.from({ length: PRICE_HOURS + 1 }, (_, k) => ({ atMs: hour - k * HOUR_MS, usd: Math.round(v.priceUsd * (1 - k / (24 * 2000))) }));
+}
+
 /** The normal answer of an endpoint for the current values. */
-function normalReply(route: Route, body: string, v: UpstreamValues, at: number): JsonReply {
+function normalReply(route: Route, body: string, v: UpstreamValues, at: number): Reply {
+  const ok = (json: unknown): Reply => ({ status: 200, json });
+  const height = v.tipHeight ?? sampleTipHeightAt(at);
   switch (route.endpoint) {
     case 'lightning':
-      return { status: 200, json: lightningLatest({ sats: v.lightningSats, channels: v.channels, nodes: v.nodes, addedIso: new Date(utcDayStart(at)).toISOString() }) };
+      return ok(lightningLatest({ sats: v.lightningSats, channels: v.channels, nodes: v.nodes, addedIso: new Date(utcDayStart(at)).toISOString() }));
     case 'lightning-history': {
-      const days = lightningWindowDays(route.interval ?? 'all');
+      const days = lightningWindowDays(route.param ?? 'all');
       const from = at - days * DAY_MS;
       const points = v.lightningHistory ?? defaultLightningHistory(v, at, days);
-      return { status: 200, json: lightningHistory(points.filter((p) => p.atMs >= from)) };
+      return ok(lightningHistory(points.filter((p) => p.atMs >= from)));
     }
     case 'price':
-      return { status: 200, json: prices(v.priceUsd, Math.floor(at / 1000)) };
+      return ok(prices(v.priceUsd, Math.floor(at / 1000)));
+    case 'price-history':
+      return historicalPrices(v.priceHistory ?? defaultPriceHistory(v, at), route.query);
+    case 'tip-height':
+      return { status: 200, text: String(height) };
+    case 'coingecko':
+      return coingeckoSimplePrice(route.query, v.coingeckoUsd ?? v.priceUsd, at);
+    case 'llama-coins':
+      return llamaCoinsPrices(route.param ?? '', v.llamaCoinsUsd ?? v.priceUsd, at);
     case 'liquid':
-      return { status: 200, json: liquidPegs(v.liquidSats) };
+      return ok(liquidPegs(v.liquidSats));
     case 'liquid-history':
-      return { status: 200, json: liquidPegsMonth(v.liquidHistory ?? defaultLiquidHistory(v, at)) };
+      return ok(liquidPegsMonth(v.liquidHistory ?? defaultLiquidHistory(v, at)));
+    case 'liquid-reserves':
+      return ok(liquidReserves(v.liquidReservesSats ?? Math.round(v.liquidSats * 1.0025), height));
+    case 'esplora-supply':
+      return { status: 200, text: String(v.esploraLiquidSats ?? v.liquidSats) };
     case 'rootstock':
       return rootstockReply(body, v.rootstockSats);
+    case 'rootstock-explorer':
+      return ok(rootstockCirculating(v.rootstockExplorerSats ?? v.rootstockSats));
+    case 'citrea':
+      return citreaReply(body, v.citreaSats);
     case 'stacks':
       return hiroReply(body, v.stacksSats);
-    case 'bitcoinlayers-history': {
-      const filtered = filterLayersRows(v.bitcoinlayersHistory ?? defaultLayersRows(v, at), route.query);
-      return filtered.ok ? { status: 200, json: bitcoinlayersHistory(filtered.rows) } : { status: 400, json: { code: 'PGRST100', message: filtered.message } };
-    }
+    case 'hiro-metadata':
+      return ok(hiroFtMetadata(v.hiroMetadataSats ?? v.stacksSats));
+    case 'bitcoinlayers-history':
+      return layersHistoryReply(v.bitcoinlayersHistory ?? defaultLayersRows(v, at), route.query);
+    case 'layers-current':
+      return layersCurrentReply(currentLayersRows(v, at), route.query);
+    case 'llama-chains':
+      return ok(llamaChains(v.llamaTvl));
+    case 'llama-history':
+      return llamaHistoryReply(llamaPoints(v, at, route.param ?? ''));
   }
 }
 
@@ -186,11 +326,11 @@ interface Live {
 }
 
 /** Write `reply` at `bytesPerSecond` in 100 ms slices (or 1 byte per 1/bps s when slower than 10 B/s). */
-function drip(res: ServerResponse, reply: JsonReply, bytesPerSecond: number, live: Live): void {
-  const bytes = Buffer.from(JSON.stringify(reply.json) ?? 'null');
+function drip(res: ServerResponse, reply: Reply, bytesPerSecond: number, live: Live): void {
+  const { bytes, contentType } = encodeReply(reply);
   const rate = Math.max(1, bytesPerSecond);
   const slice = Math.max(1, Math.round(rate / 10));
-  res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+  res.writeHead(reply.status, { 'content-type': contentType, 'content-length': bytes.length });
   res.flushHeaders();
   let offset = 0;
   const timer = setInterval(() => {
@@ -209,7 +349,7 @@ function drip(res: ServerResponse, reply: JsonReply, bytesPerSecond: number, liv
   });
 }
 
-function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, reply: () => JsonReply, live: Live): void {
+function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, reply: () => Reply, live: Live): void {
   if ('hang' in fault) return;
   if ('status' in fault) {
     res.writeHead(fault.status, { 'content-type': 'text/plain; charset=utf-8', ...fault.headers });
@@ -219,9 +359,9 @@ function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, rep
   } else if ('drip' in fault) {
     drip(res, reply(), fault.drip, live);
   } else if ('reset' in fault) {
-    const { status, json } = reply();
-    const bytes = Buffer.from(JSON.stringify(json) ?? 'null');
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+    const answer = reply();
+    const { bytes, contentType } = encodeReply(answer);
+    res.writeHead(answer.status, { 'content-type': contentType, 'content-length': bytes.length });
     res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.resetAndDestroy());
   } else if ('json' in fault) {
     sendJson(res, 200, fault.json);
@@ -255,11 +395,10 @@ export async function startUpstream(opts: UpstreamOptions = {}): Promise<Upstrea
     for (const listener of listeners) listener();
     if (match.kind !== 'route') return sendJson(res, match.status, { error: match.message });
     const fault = faults.get(match.route.endpoint);
-    const reply = (): JsonReply => normalReply(match.route, body.text, values, values.atMs ?? at);
+    const reply = (): Reply => normalReply(match.route, body.text, values, values.atMs ?? at);
     if (fault) return applyFault(fault, req, res, reply, live);
     if (body.tooLarge) return sendJson(res, 413, { error: 'request body too large' });
-    const { status, json } = reply();
-    sendJson(res, status, json);
+    sendReply(res, reply());
   }
 
   const server = createServer((req, res) => {
@@ -290,7 +429,9 @@ export async function startUpstream(opts: UpstreamOptions = {}): Promise<Upstrea
         liquidSats: next.liquidSats ?? values.liquidSats,
         rootstockSats: next.rootstockSats ?? values.rootstockSats,
         stacksSats: next.stacksSats ?? values.stacksSats,
+        citreaSats: next.citreaSats ?? values.citreaSats,
         priceUsd: next.priceUsd ?? values.priceUsd,
+        llamaTvl: next.llamaTvl ?? values.llamaTvl,
       };
     },
     fault(endpoint, behavior) {

@@ -32,19 +32,20 @@ describe('App frames', () => {
   it('Shares view at 80x24, exactly', () => {
     const { lastFrame, unmount } = renderApp(sampleState(), 80, 24);
     expect(lastFrame()).toBe([
-      'l2top BTC locked on Bitcoin L2s          total 16,208.20 BTC  BTC/USD $97,284.00',
-      'updated 2m ago, next poll due  1 of 6 sources failing (3: details)',
-      ' 1 Shares   2 Trends   3 Sources                                unit BTC  ? help',
+      'l2top BTC locked                         total 16,208.20 BTC  BTC/USD $97,284.00',
+      'share of all bitcoin: waiting for the block height',
+      'updated 2m ago, next poll due  1 of 9 sources failing (3: details)',
+      ' 1 Shares   2 Trends   3 Sources   4 Alerts                     unit BTC  ? help',
       '────────────────────────────────────────────────────────────────────────────────',
-      'Lightning      ██████▎                 28.4%   4,608.20 BTC       n/a',
-      '               via LN (src-lightning)',
-      'Liquid         ████▉                   22.2%   3,600.00 BTC       n/a stale 2m',
-      '               via Liquid (src-liquid)',
-      'Rootstock      ████▏                   18.5%   3,000.00 BTC       n/a',
-      '               via RSK (src-rootstock)',
-      'Stacks (sBTC)  ██████▊                 30.8%   5,000.00 BTC       n/a',
-      '               via sBTC (src-stacks)',
-      'BTC locked per network; share of the total shown; 24h change of BTC; u: units',
+      '›Stacks (sBTC)  ██████▌                30.8%   5,000.00 BTC       n/a',
+      '                via sBTC (src-stacks)',
+      ' Lightning      ██████                 28.4%   4,608.20 BTC       n/a',
+      '                via LN (src-lightning)',
+      ' Liquid         ████▋                  22.2%   3,600.00 BTC       n/a stale 2m',
+      '                via Liquid (src-liquid)',
+      ' Rootstock      ███▉                   18.5%   3,000.00 BTC       n/a',
+      '                via RSK (src-rootstock)',
+      'BTC locked per network, share of total, 24h change; Enter: detail',
       '',
       'Liquid down: HTTP 500 Internal Server Error, retry due; showing the value from',
       '2m ago',
@@ -53,8 +54,7 @@ describe('App frames', () => {
       '',
       '',
       '',
-      '',
-      '1-3/Tab views  u units  r refresh  ? help  q quit',
+      '1-4 views  m metric  u units  Enter detail  r refresh  ? help  q quit',
     ].join('\n'));
     unmount();
   });
@@ -76,8 +76,8 @@ describe('App frames', () => {
 
   it('narrow terminals drop columns by priority but keep name, bar, share and amount', () => {
     const { lastFrame, unmount } = renderApp(sampleState(), 44, 14);
-    const row = lines(lastFrame()).find((l) => l.startsWith('Lightning'));
-    expect(row).toMatch(/^Lightning\s+\S+\s+28\.4%\s+4\.61K BTC$/);
+    const row = lines(lastFrame()).find((l) => l.startsWith(' Lightning'));
+    expect(row).toMatch(/^ Lightning\s+\S+\s+28\.4%\s+4\.61K BTC$/);
     unmount();
   });
 
@@ -93,7 +93,7 @@ describe('App frames', () => {
     await tick();
     const frame = lastFrame() ?? '';
     expect(frame).toMatch(/Liquid\s+liquid\s+down\s+2m\s+15s\s+1\s+due\s+HTTP 500 Internal Server Error/);
-    expect(frame).toMatch(/History\s+rootstock\s+pending/);
+    expect(frame).toMatch(/History\s+2 nets\s+pending/);
     unmount();
   });
 
@@ -122,7 +122,7 @@ describe('App frames', () => {
     const { lastFrame, unmount } = renderApp(s, 80, 24);
     const frame = lastFrame() ?? '';
     expect(frame).toContain('No data yet: no source has answered');
-    expect(frame).toContain('DNS lookup failed for mempool.space, retry in 1m');
+    expect(frame.replace(/\s+/g, ' ')).toContain('DNS lookup failed for mempool.space: 5 sources (mempool, liquid, rootstock, hiro), retry in 1m');
     expect(frame).toContain('l2top --demo');
     unmount();
   });
@@ -134,13 +134,25 @@ describe('App keys', () => {
     const view = () => store.getState().ui.view;
     stdin.write('2'); await tick(); expect(view()).toBe('trends');
     stdin.write('3'); await tick(); expect(view()).toBe('sources');
+    stdin.write('\t'); await tick(); expect(view()).toBe('alerts');
     stdin.write('\t'); await tick(); expect(view()).toBe('shares');
-    stdin.write('\u001B[Z'); await tick(); expect(view()).toBe('sources');
+    stdin.write('\u001B[Z'); await tick(); expect(view()).toBe('alerts');
     stdin.write('1'); await tick(); expect(view()).toBe('shares');
     stdin.write('?'); await tick(); expect(lastFrame()).toContain('Shift-Tab');
     stdin.write('\u001B'); await tick(); expect(store.getState().ui.help).toBe(false);
     stdin.write('u'); await tick(); expect(lastFrame()).toContain('460,820,222,344 sats');
     stdin.write('u'); await tick(); expect(lastFrame()).toContain('$448.3M');
+    stdin.write('u'); await tick();
+    stdin.write('4'); await tick(); expect(view()).toBe('alerts'); expect(lastFrame()).toContain('No alert rules configured');
+    stdin.write('1'); await tick();
+    stdin.write('j'); await tick(); expect(store.getState().ui.selected).toBe(1);
+    stdin.write('\r'); await tick(); expect(store.getState().ui.detail).toBe('lightning'); expect(lastFrame()).toContain('Lightning  (state channels)  Esc to close');
+    stdin.write('\u001B'); await tick(); expect(store.getState().ui.detail).toBeUndefined();
+    stdin.write('k'); await tick(); expect(store.getState().ui.selected).toBe(0);
+    stdin.write('m'); await tick(); expect(store.getState().ui.metric).toBe('defi-tvl'); expect(lastFrame()).toContain('DeFi TVL');
+    stdin.write('m'); await tick();
+    stdin.write(']'); await tick(); expect(store.getState().ui.range).toBe('90d');
+    stdin.write('['); await tick(); expect(store.getState().ui.range).toBe('30d');
     stdin.write('r'); await tick(); expect(onRefresh).toHaveBeenCalledTimes(1);
     expect(onQuit).not.toHaveBeenCalled();
     stdin.write('q'); await tick(); expect(onQuit).toHaveBeenCalledTimes(1);

@@ -1,24 +1,19 @@
-// Daily Rootstock and Stacks history from Bitcoin Layers' public API (api.btc-locked.com).
+// Daily history of every tracked L2 from Bitcoin Layers' public API (api.btc-locked.com).
 import type { SourceDef } from '../source.js';
-import { HistoricalSupplies, SLUG_NETWORKS } from './schema.js';
-
-/** The networks this history source serves. */
-export const BITCOINLAYERS_NETWORKS: readonly string[] = Object.values(SLUG_NETWORKS);
+import { HistoricalSupplies } from './schema.js';
+import { LAYERS_NETWORKS } from './slugs.js';
 
 /** `since` as the UTC calendar date PostgREST compares `date` with. */
 function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/**
- * History-only backfill for Rootstock and Stacks (neither has a history endpoint of its own).
- * SourceMeta allows one network, so `network` is "rootstock", the first it serves; the readings
- * carry their own networks (see BITCOINLAYERS_NETWORKS).
- */
+/** History-only backfill for every network in LAYERS_SLUGS; each reading carries its own network. */
 export const bitcoinlayersHistory: SourceDef = {
   id: 'bitcoinlayers-history',
   provider: 'bitcoinlayers',
-  network: 'rootstock',
+  role: 'btc-locked',
+  networks: LAYERS_NETWORKS,
   label: 'Bitcoin Layers daily supplies',
   path: '/historical_supplies_by_network',
   polls: false,

@@ -1,18 +1,46 @@
-// zod schema for btc-locked.com's daily per-network supplies (BTC), kept for Rootstock and Stacks.
+// zod schemas for btc-locked.com's per-network supplies (BTC numbers), current and daily.
 import { z } from 'zod';
-import type { Reading } from '../../model/types.js';
+import type { NetworkId, Reading } from '../../model/types.js';
 import { MAX_SATS } from '../sats.js';
+import { networkOfSlug } from './slugs.js';
 
-/** 21 M BTC in sats: no honest amount exceeds it. */
+/** A balance in BTC that is a plausible amount: finite, above 0, at most 21M. */
+const Balance = z.number().positive().max(MAX_SATS / 1e8);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** bitcoinlayers `network_slug` (lower-cased) → our network id; every other slug is ignored. */
-export const SLUG_NETWORKS: Readonly<Record<string, string>> = { rootstock: 'rootstock', stacks: 'stacks' };
+/** A row's date as 00:00 UTC of that day (ms), or NaN for an impossible date. */
+function dayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
 
-const Row = z.object({
-  network_slug: z.string(),
-  total_balance: z.number().positive().max(MAX_SATS / 1e8),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+/** One network's current supply and the day it is from (00:00 UTC, ms). */
+export interface CurrentSupply {
+  readonly network: NetworkId;
+  readonly sats: number;
+  readonly day: number;
+}
+
+const CurrentRow = z.object({ network_slug: z.string(), total_balance: Balance, latest_date: Day });
+
+/**
+ * `GET /current_supplies_by_network` → one supply per tracked network (the first row wins). Rows of
+ * other networks or with a bad balance/date are skipped; the caller drops stale days.
+ */
+export const CurrentSupplies = z.array(z.unknown()).transform((rows): CurrentSupply[] => {
+  const byNetwork = new Map<NetworkId, CurrentSupply>();
+  for (const raw of rows) {
+    const row = CurrentRow.safeParse(raw);
+    if (!row.success) continue;
+    const network = networkOfSlug(row.data.network_slug);
+    const day = dayStart(row.data.latest_date);
+    if (network === undefined || Number.isNaN(day) || byNetwork.has(network)) continue;
+    byNetwork.set(network, { network, sats: Math.round(row.data.total_balance * 1e8), day });
+  }
+  return [...byNetwork.values()];
 });
+export type CurrentSupplies = z.output<typeof CurrentSupplies>;
+
+const HistoryRow = z.object({ network_slug: z.string(), total_balance: Balance, date: Day });
 
 /**
  * `GET /historical_supplies_by_network` → one reading per usable row, stamped at the row's
@@ -22,10 +50,10 @@ const Row = z.object({
 export const HistoricalSupplies = z.array(z.unknown()).transform((rows, ctx): Reading[] => {
   const readings: Reading[] = [];
   for (const raw of rows) {
-    const row = Row.safeParse(raw);
+    const row = HistoryRow.safeParse(raw);
     if (!row.success) continue;
-    const network = SLUG_NETWORKS[row.data.network_slug.toLowerCase()];
-    const observedAt = Date.parse(`${row.data.date}T00:00:00Z`);
+    const network = networkOfSlug(row.data.network_slug);
+    const observedAt = dayStart(row.data.date);
     if (network === undefined || Number.isNaN(observedAt)) continue;
     readings.push({ kind: 'btc-locked', network, sats: Math.round(row.data.total_balance * 1e8), observedAt });
   }

@@ -1,5 +1,8 @@
 // Pure builders of the exact upstream response bodies, shared by the demo server and the test simulator.
 
+export { bitcoinlayersHistory } from './layers.js';
+export type { BitcoinlayersRow } from './layers.js';
+
 /** Lightning graph totals for one day. */
 export interface LightningStats {
   /** Public channel capacity, integer sats. */
@@ -26,35 +29,37 @@ export interface MonthlyFlow {
   readonly sats: number;
 }
 
-/** One btc-locked.com daily row in domain units; `network` is the slug, e.g. "Rootstock". */
-export interface BitcoinlayersRow {
-  readonly network: string;
-  readonly date: string;
-  readonly sats: number;
-}
-
 /** A JSON-RPC id as the request gave it. */
 export type JsonRpcId = number | string | null;
 
-/** An HTTP status with a JSON body, for endpoints whose answer depends on the request body. */
+/** An HTTP status with a JSON body, for endpoints whose answer depends on the request. */
 export interface JsonReply {
   readonly status: number;
   readonly json: unknown;
 }
 
+/** An HTTP status with a plain-text body (Esplora's supply, mempool's tip height). */
+export interface TextReply {
+  readonly status: number;
+  readonly text: string;
+  /** Default "text/plain". */
+  readonly contentType?: string;
+}
+
+/** Any answer of an endpoint. */
+export type Reply = JsonReply | TextReply;
+
 /** Rootstock Bridge precompile; its balance is the RBTC not yet pegged in. */
 export const ROOTSTOCK_BRIDGE = '0x0000000000000000000000000000000001000006';
-/** Total RBTC minted at genesis into the Bridge, in sats (21 M BTC). */
-const RBTC_GENESIS_SATS = 21_000_000n * 100_000_000n;
+/** Citrea Bridge contract; like Rootstock's, it holds 21 M cBTC at genesis and its balance is what is not yet bridged in. */
+export const CITREA_BRIDGE = '0x3100000000000000000000000000000000000002';
+/** The coin minted at genesis into such a bridge, in sats (21 M BTC). */
+const GENESIS_SATS = 21_000_000n * 100_000_000n;
 const WEI_PER_SAT = 10_000_000_000n;
 /** Rates from the recorded mempool /prices sample, so the other currencies look consistent. */
-const FX: Readonly<Record<string, number>> = { EUR: 0.9267, GBP: 0.8577, CAD: 1.3284, CHF: 0.8557, AUD: 1.4741, JPY: 142.13 };
-const LAYERS_META: Readonly<Record<string, { name: string; tokens: string[]; tokenNames: string[] }>> = {
-  Lightning: { name: 'Lightning', tokens: ['BTC'], tokenNames: ['Bitcoin'] },
-  Liquid: { name: 'Liquid', tokens: ['L-BTC'], tokenNames: ['Liquid Bitcoin'] },
-  Rootstock: { name: 'Rootstock', tokens: ['RBTC'], tokenNames: ['Rootstock Smart Bitcoin'] },
-  Stacks: { name: 'Stacks', tokens: ['sBTC'], tokenNames: ['sBTC'] },
-};
+export const FX_RATES: Readonly<Record<string, number>> = { EUR: 0.9267, GBP: 0.8577, CAD: 1.3284, CHF: 0.8557, AUD: 1.4741, JPY: 142.13 };
+/** sBTC's token contract, as Hiro's metadata API names it. */
+export const SBTC_CONTRACT = 'SM3VDXK3WZZSA84XXFKAFAF15NNZX32CTSG82JFQ4.sbtc-token';
 
 /** mempool's four node classes. */
 interface NodeClasses {
@@ -116,12 +121,12 @@ export function liquidPegsMonth(flows: readonly MonthlyFlow[]): { amount: string
   return flows.map((f) => ({ amount: String(f.sats), date: f.date }));
 }
 
-/** Bridge balance in wei when `lockedSats` are pegged in: (21 M BTC - locked) x 1e18, exact. */
+/** Rootstock/Citrea bridge balance in wei when `lockedSats` are pegged in: (21 M BTC - locked) x 1e18, exact. */
 export function bridgeWeiForLocked(lockedSats: number | bigint): bigint {
-  return (RBTC_GENESIS_SATS - BigInt(lockedSats)) * WEI_PER_SAT;
+  return (GENESIS_SATS - BigInt(lockedSats)) * WEI_PER_SAT;
 }
 
-/** Rootstock eth_getBalance(Bridge) JSON-RPC result for `lockedSats` locked. */
+/** eth_getBalance(bridge) JSON-RPC result for `lockedSats` locked (Rootstock and Citrea alike). */
 export function rpcBalanceForLocked(lockedSats: number | bigint, id: JsonRpcId = 1): Record<string, unknown> {
   return { jsonrpc: '2.0', id, result: `0x${bridgeWeiForLocked(lockedSats).toString(16)}` };
 }
@@ -139,23 +144,46 @@ export function hiroTotalSupply(sats: number | bigint): { okay: true; result: st
 /** mempool GET /api/v1/prices: integer USD plus the sample's other currencies at fixed rates. */
 export function prices(usd: number, timeS: number): Record<string, number> {
   const body: Record<string, number> = { time: timeS, USD: Math.round(usd) };
-  for (const [currency, rate] of Object.entries(FX)) body[currency] = Math.round(usd * rate);
+  for (const [currency, rate] of Object.entries(FX_RATES)) body[currency] = Math.round(usd * rate);
   return body;
 }
 
-/** btc-locked.com GET /historical_supplies_by_network rows; `total_balance` is BTC. */
-export function bitcoinlayersHistory(rows: readonly BitcoinlayersRow[]): Record<string, unknown>[] {
-  return rows.map((r) => {
-    const meta = LAYERS_META[r.network];
-    return {
-      network_slug: r.network,
-      network_name: meta?.name ?? r.network,
-      total_balance: r.sats / 1e8,
-      date: r.date,
-      tokens: meta?.tokens ?? [],
-      token_names: meta?.tokenNames ?? [],
-    };
-  });
+/** liquid.network GET /api/v1/liquid/reserves: federation UTXOs on Bitcoin, sats as a string, a Bitcoin height and hash. */
+export function liquidReserves(sats: number, lastBlockUpdate = 880_000, hash = 'cd'.repeat(32)): Record<string, unknown> {
+  return { amount: String(sats), lastBlockUpdate, hash };
+}
+
+/** `wei` as a decimal coin amount with all 18 decimals, e.g. "3219.876543210000000000". */
+export function weiToDecimal(wei: bigint): string {
+  const sign = wei < 0n ? '-' : '';
+  const abs = wei < 0n ? -wei : wei;
+  const unit = 10n ** 18n;
+  return `${sign}${abs / unit}.${(abs % unit).toString().padStart(18, '0')}`;
+}
+
+/** Rootstock explorer GET /circulating: RBTC out of the Bridge and left in it, as 18-decimal strings; totalSupply a number. */
+export function rootstockCirculating(lockedSats: number): Record<string, unknown> {
+  return {
+    circulatingSupply: weiToDecimal(BigInt(lockedSats) * WEI_PER_SAT),
+    totalSupply: 21_000_000,
+    bridgeBalance: weiToDecimal(bridgeWeiForLocked(lockedSats)),
+  };
+}
+
+/** Hiro token-metadata GET /metadata/v1/ft/<sBTC contract>: total_supply is a string of base units (8 decimals). */
+export function hiroFtMetadata(sats: number): Record<string, unknown> {
+  return {
+    name: 'sBTC',
+    symbol: 'sBTC',
+    decimals: 8,
+    total_supply: String(sats),
+    token_uri: null,
+    description: null,
+    image_uri: null,
+    image_canonical_uri: null,
+    tx_id: `0x${'5b'.repeat(32)}`,
+    sender_address: SBTC_CONTRACT.split('.')[0],
+  };
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -172,6 +200,19 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Answer a Rootstock JSON-RPC request body: Bridge balance for eth_getBalance, errors otherwise. */
 export function rootstockReply(body: string, lockedSats: number): JsonReply {
+  return bridgeRpcReply(body, ROOTSTOCK_BRIDGE, lockedSats);
+}
+
+/** Answer a Citrea JSON-RPC request body: Bridge balance for eth_getBalance, errors otherwise. */
+export function citreaReply(body: string, lockedSats: number): JsonReply {
+  return bridgeRpcReply(body, CITREA_BRIDGE, lockedSats);
+}
+
+/**
+ * Answer the JSON-RPC body of a chain whose `bridge` got 21 M coins at genesis: its balance for eth_getBalance(bridge),
+ * 0x0 for any other address, JSON-RPC errors for anything else (400 when the body is not a request at all).
+ */
+export function bridgeRpcReply(body: string, bridge: string, lockedSats: number): JsonReply {
   const parsed = parseJson(body);
   if (!parsed.ok) return { status: 400, json: rpcError(null, -32700, 'Parse error') };
   const req = parsed.value;
@@ -182,7 +223,7 @@ export function rootstockReply(body: string, lockedSats: number): JsonReply {
   const params = req['params'];
   const address = Array.isArray(params) ? (params[0] as unknown) : undefined;
   if (typeof address !== 'string') return { status: 200, json: rpcError(id, -32602, 'Invalid params') };
-  if (address.toLowerCase() !== ROOTSTOCK_BRIDGE) return { status: 200, json: { jsonrpc: '2.0', id, result: '0x0' } };
+  if (address.toLowerCase() !== bridge.toLowerCase()) return { status: 200, json: { jsonrpc: '2.0', id, result: '0x0' } };
   return { status: 200, json: rpcBalanceForLocked(lockedSats, id) };
 }
 

@@ -1,10 +1,18 @@
-// Deterministic SAMPLE data for --demo: smooth, fictitious BTC-locked values and a BTC/USD price as pure functions of time.
+// Deterministic SAMPLE data for --demo: smooth, fictitious BTC-locked values per network as pure functions of time.
+import { DAY_MS, dailyAt, level, noise } from './noise.js';
+import type { Profile } from './noise.js';
+
+export { DAY_MS, utcDayStart } from './noise.js';
+export { samplePriceAt } from './sample-market.js';
 
 /** The networks the sample model knows; ids match the app's NetworkId values. */
-export type SampleNetwork = 'lightning' | 'liquid' | 'rootstock' | 'stacks';
+export type SampleNetwork =
+  | 'lightning' | 'liquid' | 'rootstock' | 'stacks' | 'citrea' | 'merlin' | 'bob' | 'core' | 'bitlayer' | 'bsquared' | 'botanix' | 'hemi' | 'mezo' | 'corn' | 'bevm';
 
 /** All sample networks, in display order. */
-export const SAMPLE_NETWORKS: readonly SampleNetwork[] = ['lightning', 'liquid', 'rootstock', 'stacks'];
+export const SAMPLE_NETWORKS: readonly SampleNetwork[] = [
+  'lightning', 'liquid', 'rootstock', 'stacks', 'citrea', 'merlin', 'bob', 'core', 'bitlayer', 'bsquared', 'botanix', 'hemi', 'mezo', 'corn', 'bevm',
+];
 
 /** One sampled point: integer sats at a time (ms). */
 export interface SamplePoint {
@@ -18,66 +26,27 @@ export interface SampleMonthlyFlow {
   readonly sats: number;
 }
 
-/** One UTC day in ms. */
-export const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-const YEAR_MS = 365.25 * DAY_MS;
-/** Reference time of the model; values equal `base` (before noise) here. */
-const EPOCH_MS = Date.UTC(2025, 0, 1);
 /** Most points sampleHistory returns; beyond that it throws (a caller bug, not data). */
 const MAX_POINTS = 100_000;
 
-interface Profile {
-  /** Level at EPOCH_MS, in BTC (or USD for the price). */
-  readonly base: number;
-  /** Continuous growth per year (0.05 = about +5 %/y). */
-  readonly growth: number;
-  /** Relative amplitude of the 24 h sine wiggle. */
-  readonly daily: number;
-  /** Relative amplitude of the 30-day noise (drives negative months). */
-  readonly slow: number;
-  /** Relative amplitude of the 6-hour noise. */
-  readonly fast: number;
-  readonly seed: number;
-}
-
-const PROFILES: Readonly<Record<SampleNetwork | 'price', Profile>> = {
+/** BTC levels: the four older networks in the thousands, the newer ones from tens to a few thousand BTC. */
+const PROFILES: Readonly<Record<SampleNetwork, Profile>> = {
   lightning: { base: 4_850, growth: 0.04, daily: 0.002, slow: 0.03, fast: 0.002, seed: 11 },
   liquid: { base: 3_720, growth: 0.06, daily: 0.003, slow: 0.05, fast: 0.003, seed: 23 },
   rootstock: { base: 3_180, growth: -0.03, daily: 0.002, slow: 0.04, fast: 0.002, seed: 37 },
   stacks: { base: 4_600, growth: 0.2, daily: 0.004, slow: 0.06, fast: 0.004, seed: 53 },
-  price: { base: 88_000, growth: 0.12, daily: 0.01, slow: 0.09, fast: 0.006, seed: 71 },
+  citrea: { base: 150, growth: 0.45, daily: 0.005, slow: 0.08, fast: 0.005, seed: 101 },
+  merlin: { base: 2_600, growth: -0.12, daily: 0.003, slow: 0.05, fast: 0.003, seed: 103 },
+  bob: { base: 1_100, growth: 0.18, daily: 0.004, slow: 0.06, fast: 0.004, seed: 107 },
+  core: { base: 2_300, growth: 0.1, daily: 0.003, slow: 0.04, fast: 0.003, seed: 109 },
+  bitlayer: { base: 1_500, growth: 0.03, daily: 0.003, slow: 0.05, fast: 0.003, seed: 113 },
+  bsquared: { base: 70, growth: -0.15, daily: 0.006, slow: 0.08, fast: 0.006, seed: 127 },
+  botanix: { base: 60, growth: 0.8, daily: 0.006, slow: 0.08, fast: 0.006, seed: 131 },
+  hemi: { base: 450, growth: 0.35, daily: 0.005, slow: 0.07, fast: 0.005, seed: 137 },
+  mezo: { base: 320, growth: 0.4, daily: 0.005, slow: 0.07, fast: 0.005, seed: 139 },
+  corn: { base: 180, growth: 0.25, daily: 0.005, slow: 0.07, fast: 0.005, seed: 149 },
+  bevm: { base: 40, growth: -0.1, daily: 0.006, slow: 0.08, fast: 0.006, seed: 151 },
 };
-
-/** A seeded hash of an integer knot to [-1, 1]; same inputs, same output, everywhere. */
-function knot(seed: number, k: number): number {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(k | 0, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  h ^= h >>> 16;
-  return ((h >>> 0) / 0xffffffff) * 2 - 1;
-}
-
-/** Smooth value noise in [-1, 1]: seeded knots every `periodMs`, smoothstep between them. */
-function noise(seed: number, tMs: number, periodMs: number): number {
-  const x = tMs / periodMs;
-  const k = Math.floor(x);
-  const f = x - k;
-  const s = f * f * (3 - 2 * f);
-  const a = knot(seed, k);
-  return a + (knot(seed, k + 1) - a) * s;
-}
-
-function level(p: Profile, tMs: number): number {
-  if (!Number.isFinite(tMs)) throw new RangeError(`sample time must be finite, got ${tMs}`);
-  const years = (tMs - EPOCH_MS) / YEAR_MS;
-  const wiggle = 1 + p.daily * Math.sin((2 * Math.PI * tMs) / DAY_MS + p.seed);
-  const slow = 1 + p.slow * noise(p.seed, tMs, 30 * DAY_MS);
-  const fast = 1 + p.fast * noise(p.seed + 1, tMs, 6 * HOUR_MS);
-  return p.base * Math.exp(p.growth * years) * wiggle * slow * fast;
-}
 
 /** True when `id` names a sample network. */
 export function isSampleNetwork(id: string): id is SampleNetwork {
@@ -89,9 +58,10 @@ export function sampleAt(network: SampleNetwork, tMs: number): number {
   return Math.max(0, Math.round(level(PROFILES[network], tMs) * 1e8));
 }
 
-/** Sample BTC/USD at `tMs`, an integer number of dollars (as mempool's /prices gives it). */
-export function samplePriceAt(tMs: number): number {
-  return Math.round(level(PROFILES.price, tMs));
+/** Sample Liquid federation reserves at `tMs`, integer sats: 0.2-0.3 % above the pegged amount, as on the real chain. */
+export function sampleLiquidReservesAt(tMs: number): number {
+  const pegged = sampleAt('liquid', tMs);
+  return pegged + Math.round(pegged * (0.0025 + 0.0005 * noise(29, tMs, DAY_MS / 2)));
 }
 
 /** Sample Lightning graph size at `tMs`: channel count follows capacity, nodes follow channels. */
@@ -114,21 +84,12 @@ export function sampleHistory(network: SampleNetwork, fromMs: number, toMs: numb
   return points;
 }
 
-/** UTC midnight at or before `tMs`. */
-export function utcDayStart(tMs: number): number {
-  return Math.floor(tMs / DAY_MS) * DAY_MS;
-}
-
 /**
  * Daily points as a day-granular upstream reports them: one per UTC midnight from `fromMs` to `nowMs`,
  * each holding the value at the day's end (today's: the value at `nowMs`), oldest first.
  */
 export function sampleDaily(network: SampleNetwork, fromMs: number, nowMs: number): SamplePoint[] {
-  const points: SamplePoint[] = [];
-  for (let day = Math.ceil(fromMs / DAY_MS) * DAY_MS; day <= nowMs; day += DAY_MS) {
-    points.push({ atMs: day, sats: sampleAt(network, Math.min(day + DAY_MS, nowMs)) });
-  }
-  return points;
+  return dailyAt((t) => sampleAt(network, t), fromMs, nowMs).map((p) => ({ atMs: p.atMs, sats: p.value }));
 }
 
 /**

@@ -10,7 +10,8 @@ const PATH = `/v2/contracts/call-read/${SBTC_DEPLOYER}/sbtc-token/get-total-supp
 export const hiroSbtc: SourceDef = {
   id: 'hiro-sbtc',
   provider: 'hiro',
-  network: 'stacks',
+  role: 'btc-locked',
+  networks: ['stacks'],
   label: 'Hiro sBTC total supply',
   path: PATH,
   polls: true,

@@ -1,9 +1,8 @@
-// zod schema for Hiro's read-only contract call returning the sBTC total supply.
+// zod schemas for Hiro's sBTC total supply: the read-only contract call and the token metadata API.
 import { z } from 'zod';
 import { stripControls } from '../../model/sanitize.js';
-import { MAX_SATS_BIG } from '../sats.js';
+import { MAX_SATS_BIG, satsProblem } from '../sats.js';
 
-/** 21 M BTC in sats: no honest amount exceeds it. */
 /** Clarity serialization of `(ok uint)`: 0x07 response-ok, 0x01 uint, then a 16-byte big-endian value. */
 const OK_UINT = /^0x0701([0-9a-fA-F]{32})$/;
 
@@ -31,3 +30,24 @@ export const TotalSupply = z
     return Number(sats);
   });
 export type TotalSupply = z.output<typeof TotalSupply>;
+
+/**
+ * `GET /metadata/v1/ft/<contract>` → `total_supply` (base units, decimal string) scaled from
+ * `decimals` (8 for sBTC) to sats, truncated; 0..21M BTC.
+ */
+export const FtMetadata = z
+  .object({
+    total_supply: z.string().regex(/^\d{1,80}$/, 'expected a whole number of base units as a string'),
+    decimals: z.number().int().min(0).max(38),
+  })
+  .transform(({ total_supply, decimals }, ctx): number => {
+    const units = BigInt(total_supply);
+    const sats = decimals >= 8 ? units / 10n ** BigInt(decimals - 8) : units * 10n ** BigInt(8 - decimals);
+    const problem = satsProblem(sats);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['total_supply'], message: problem });
+      return z.NEVER;
+    }
+    return Number(sats);
+  });
+export type FtMetadata = z.output<typeof FtMetadata>;

@@ -16,7 +16,8 @@ function nextMonthStart(monthStart: number): number {
 export const liquidPegs: SourceDef = {
   id: 'liquid-pegs',
   provider: 'liquid',
-  network: 'liquid',
+  role: 'btc-locked',
+  networks: ['liquid'],
   label: 'liquid.network L-BTC pegs',
   path: '/api/v1/liquid/pegs',
   polls: true,

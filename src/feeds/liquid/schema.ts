@@ -1,9 +1,7 @@
-// zod schemas for liquid.network's (undocumented) peg endpoints; amounts are sats as strings.
+// zod schemas for liquid.network's (undocumented) peg and reserve endpoints; amounts are sats as strings.
 import { z } from 'zod';
 import type { Reading } from '../../model/types.js';
 import { MAX_SATS, MAX_SATS_BIG } from '../sats.js';
-
-/** 21 M BTC in sats: no honest amount exceeds it. */
 
 /** `GET /api/v1/liquid/pegs` → L-BTC issued (net pegged in), sats as a decimal-digit string. */
 export const Pegs = z
@@ -14,6 +12,19 @@ export const Pegs = z
     return { kind: 'btc-locked', network: 'liquid', sats };
   });
 export type Pegs = z.output<typeof Pegs>;
+
+/**
+ * `GET /api/v1/liquid/reserves` → BTC in the federation's custody on Bitcoin (unspent, non-expired
+ * peg UTXOs), sats as a decimal-digit string, as a detail figure for Liquid.
+ */
+export const Reserves = z
+  .object({ amount: z.string().regex(/^\d+$/, 'expected a whole number of sats as a string') })
+  .transform(({ amount }, ctx): Reading => {
+    const sats = Number(amount);
+    if (sats > MAX_SATS) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'more than 21M BTC' });
+    return { kind: 'detail', network: 'liquid', values: { federationReservesSats: sats } };
+  });
+export type Reserves = z.output<typeof Reserves>;
 
 /** Cumulative L-BTC supply at the end of one month. `monthStart` is that month's first day, 00:00 UTC (ms). */
 export interface MonthlySupply {

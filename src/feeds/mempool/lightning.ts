@@ -30,7 +30,8 @@ export function lightningInterval(spanMs: number): string {
 export const mempoolLightning: SourceDef = {
   id: 'mempool-lightning',
   provider: 'mempool',
-  network: 'lightning',
+  role: 'btc-locked',
+  networks: ['lightning'],
   label: 'mempool.space Lightning stats',
   path: '/api/v1/lightning/statistics/latest',
   polls: true,

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import type { Reading } from '../../model/types.js';
 import { MAX_SATS } from '../sats.js';
 
-/** 21 M BTC in sats: no honest amount exceeds it. */
-
 const Sats = z
   .number()
   .int('expected whole sats')
@@ -56,3 +54,33 @@ export const Prices = z
     time === undefined ? { kind: 'price', usd: USD } : { kind: 'price', usd: USD, observedAt: time * 1000 },
   );
 export type Prices = z.output<typeof Prices>;
+
+/**
+ * `GET /api/v1/historical-price?currency=USD` → price readings stamped at each `time` (unix s);
+ * points whose USD is not > 0 (mempool marks a missing price with -1) are skipped.
+ */
+export const HistoricalPrices = z
+  .object({ prices: z.array(z.object({ time: z.number().int().positive(), USD: z.number() })) })
+  .transform(({ prices }): Reading[] =>
+    prices.filter((p) => p.USD > 0).map((p): Reading => ({ kind: 'price', usd: p.USD, observedAt: p.time * 1000 })),
+  );
+export type HistoricalPrices = z.output<typeof HistoricalPrices>;
+
+/** Upper bound for a plausible block height (~190 years of blocks). */
+const MAX_HEIGHT = 10_000_000;
+
+/** `GET /api/blocks/tip/height` → text/plain integer; 0 < height < 10,000,000. */
+export const TipHeight = z.string().transform((body, ctx): Reading => {
+  const text = body.trim();
+  if (!/^\d{1,15}$/.test(text)) {
+    ctx.addIssue({ code: 'custom', message: 'expected a block height as text' });
+    return z.NEVER;
+  }
+  const height = Number(text);
+  if (height <= 0 || height >= MAX_HEIGHT) {
+    ctx.addIssue({ code: 'custom', message: `implausible block height ${height}` });
+    return z.NEVER;
+  }
+  return { kind: 'block-height', height };
+});
+export type TipHeight = z.output<typeof TipHeight>;

@@ -1,37 +1,32 @@
-// zod schema for the Rootstock JSON-RPC eth_getBalance answer on the PowPeg bridge.
+// zod schema for the Rootstock explorer's circulating-supply endpoint (RBTC as a decimal string).
 import { z } from 'zod';
-import { stripControls } from '../../model/sanitize.js';
+import type { Reading } from '../../model/types.js';
+import { scaleDecimal } from '../decimal.js';
+import { satsProblem } from '../sats.js';
 
-/** All 21 M RBTC, in wei, minted to the bridge at genesis. */
-export const GENESIS_BRIDGE_WEI = 21_000_000n * 10n ** 18n;
-/** 1 sat of RBTC in wei (RBTC has 18 decimals, BTC 8). */
-const WEI_PER_SAT = 10n ** 10n;
-
-/** The answer: locked sats, or the JSON-RPC error message (already sanitized). */
-export type BridgeBalance = { readonly ok: true; readonly sats: number } | { readonly ok: false; readonly message: string };
+/** A JSON string or number; a missing key reads "missing" like zod's own messages. */
+const StringOrNumber = z.union([z.string(), z.number()], {
+  error: (issue) => (issue.input === undefined ? 'missing (expected string or number)' : 'expected string or number'),
+});
 
 /**
- * JSON-RPC response → BTC locked = (21M RBTC − bridge balance) in sats, rounded down.
- * A balance above 21M RBTC is impossible and fails the parse.
+ * `GET /circulating` → `{circulatingSupply: "<RBTC decimal>"}` (a number is accepted too, via its
+ * shortest text) → sats by exact decimal arithmetic, digits past the 8th decimal cut off; 0..21M BTC.
  */
-export const BridgeBalance = z
-  .object({
-    result: z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, 'expected a hex quantity').optional(),
-    error: z.object({ code: z.number().optional(), message: z.string().optional() }).optional(),
-  })
-  .transform((rpc, ctx): BridgeBalance => {
-    if (rpc.error !== undefined) {
-      const code = rpc.error.code === undefined ? '' : ` ${rpc.error.code}`;
-      return { ok: false, message: `JSON-RPC error${code}: ${stripControls(rpc.error.message ?? 'no message')}` };
-    }
-    if (rpc.result === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['result'], message: 'missing (no result and no error)' });
+export const Circulating = z
+  .object({ circulatingSupply: StringOrNumber })
+  .transform(({ circulatingSupply }, ctx): Reading => {
+    const text = typeof circulatingSupply === 'number' ? String(circulatingSupply) : circulatingSupply;
+    const scaled = scaleDecimal(text, 8);
+    if (scaled === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['circulatingSupply'], message: 'expected a decimal RBTC amount' });
       return z.NEVER;
     }
-    const balance = BigInt(rpc.result);
-    if (balance > GENESIS_BRIDGE_WEI) {
-      ctx.addIssue({ code: 'custom', path: ['result'], message: 'bridge balance above 21M RBTC' });
+    const problem = satsProblem(scaled.value);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['circulatingSupply'], message: problem });
       return z.NEVER;
     }
-    return { ok: true, sats: Number((GENESIS_BRIDGE_WEI - balance) / WEI_PER_SAT) };
+    return { kind: 'btc-locked', network: 'rootstock', sats: Number(scaled.value) };
   });
+export type Circulating = z.output<typeof Circulating>;

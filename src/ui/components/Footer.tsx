@@ -6,7 +6,7 @@ import { Line } from './Line.js';
 
 export function Footer({ width, theme, demo, notice }: { readonly width: number; readonly theme: Theme; readonly demo: boolean; readonly notice?: string | undefined }): React.JSX.Element {
   if (notice) return <Line segments={[{ text: fit(notice, width), color: theme.accent }]} />;
-  const keys = '1-3/Tab views  u units  r refresh  ? help  q quit';
-  const text = demo ? `${keys}  | SAMPLE DATA, not live` : keys;
+  const keys = '1-4 views  m metric  u units  Enter detail  r refresh  ? help  q quit';
+  const text = demo ? `SAMPLE DATA, not live | ${keys}` : keys;
   return <Line segments={[{ text: fit(text, width), color: demo ? theme.sample : theme.muted }]} />;
 }

@@ -1,9 +1,11 @@
-// Shares view: one bar per network with share, amount, 24 h change and a stale/error flag.
+// Shares view: one bar per network with share, amount, 24 h change and a flag; problems spelled out below.
 import React from 'react';
 import type { NetworkRow, SourceRow } from '../../model/selectors.js';
 import type { DisplayUnit } from '../../model/state.js';
+import type { Metric } from '../../model/types.js';
+import { formatMetric } from '../render/amount.js';
 import { shareBar } from '../render/bar.js';
-import { formatAge, formatAmount, formatChange, formatDuration, formatShare } from '../render/format.js';
+import { formatAge, formatChange, formatDuration, formatShare } from '../render/format.js';
 import { dueIn, fit, wrap } from '../render/text.js';
 import type { Theme } from '../theme.js';
 import { Line, type Segment } from '../components/Line.js';
@@ -11,25 +13,27 @@ import { Line, type Segment } from '../components/Line.js';
 export interface SharesViewProps {
   readonly rows: readonly NetworkRow[];
   readonly sources: readonly SourceRow[];
+  readonly metric: Metric;
   readonly unit: DisplayUnit;
   readonly priceUsd: number | undefined;
   readonly now: number;
   readonly width: number;
   readonly height: number;
+  readonly selected: number;
   readonly theme: Theme;
   readonly ascii?: boolean;
 }
 
-const NAME_W = 14;
+const NAME_W = 15;
 const SHARE_W = 6;
 const CHANGE_W = 9;
 const FLAG_W = 10;
+const MAX_NOTE_LINES = 6;
 
 /** Column widths for a terminal width; narrow terminals drop the flag, then the change, then shrink the amount. */
 export function sharesLayout(width: number, unit: DisplayUnit) {
-  const fullAmount = unit === 'sats' ? 20 : unit === 'usd' ? 16 : 14;
-  let amountW = fullAmount;
-  let compact = false;
+  let amountW = unit === 'sats' ? 20 : unit === 'usd' ? 9 : 14;
+  let compact = unit === 'usd';
   let flag = true;
   let change = true;
   const fixed = () => NAME_W + 1 + 1 + SHARE_W + 1 + amountW + (change ? 1 + CHANGE_W : 0) + (flag ? 1 + FLAG_W : 0);
@@ -40,79 +44,131 @@ export function sharesLayout(width: number, unit: DisplayUnit) {
     amountW = 10;
     compact = true;
   }
-  const bar = Math.max(0, width - fixed());
-  return { bar, amountW, compact, flag, change };
+  return { bar: Math.max(0, width - fixed()), amountW, compact, flag, change };
 }
 
-function flagFor(row: NetworkRow, now: number): { text: string; color: 'warn' | 'error' | 'muted' } | undefined {
-  if (row.sats === undefined) {
-    if (row.status === 'pending') return { text: 'waiting', color: 'muted' };
-    return { text: row.status === 'bad-data' ? 'bad data' : 'no data', color: 'error' };
+type Tone = 'warn' | 'error' | 'muted';
+
+/** The one flag a row shows, most severe first. */
+export function flagFor(row: NetworkRow, now: number): { text: string; tone: Tone } | undefined {
+  if (row.notTracked) return { text: row.metric === 'defi-tvl' ? 'no TVL' : 'no source', tone: 'muted' };
+  if (row.value === undefined) {
+    if (row.status === 'pending') return { text: 'waiting', tone: 'muted' };
+    return { text: row.status === 'bad-data' ? 'bad data' : 'no data', tone: 'error' };
   }
-  if (!row.stale) return undefined;
-  return { text: `stale ${formatAge(now - (row.at ?? now))}`, color: 'warn' };
+  if (row.anomaly) return { text: `jump ${row.anomaly.change >= 0 ? '+' : ''}${Math.round(row.anomaly.change * 100)}%`, tone: 'error' };
+  if (row.disagree.length > 0) return { text: 'disagree', tone: 'warn' };
+  if (row.stale) return { text: `stale ${formatAge(now - (row.at ?? now))}`, tone: 'warn' };
+  if (row.fallback) return { text: 'fallback', tone: 'warn' };
+  return undefined;
 }
 
-function noteFor(row: NetworkRow, src: SourceRow | undefined, now: number): string | undefined {
-  if (row.status === 'ok' || row.status === 'pending') return undefined;
-  const why = row.error ? row.error.message : 'no success for over two intervals';
-  const retry = src?.nextAttemptAt !== undefined ? `, retry ${dueIn(src.nextAttemptAt, now, (ms) => formatDuration(ms, { coarse: true }))}` : '';
-  const kept = row.sats !== undefined ? `; showing the value from ${formatAge(now - (row.at ?? now))} ago` : '';
-  return `${row.meta.name} ${row.status}: ${why}${retry}${kept}`;
+const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+
+/** Plain-language notes for rows that need explaining (failover, staleness, disagreement, jumps). */
+export function notesFor(rows: readonly NetworkRow[], sources: readonly SourceRow[], now: number): string[] {
+  const label = (id: string) => sources.find((s) => s.meta.id === id)?.meta.label ?? id;
+  const notes: string[] = [];
+  const silent: string[] = [];
+  for (const r of rows) {
+    if (r.notTracked) continue;
+    const primaryId = r.meta.sources[0];
+    const primary = sources.find((s) => s.meta.id === (r.metric === 'btc-locked' ? primaryId : r.meta.tvlSource));
+    const retry = primary?.nextAttemptAt !== undefined ? `, retry ${dueIn(primary.nextAttemptAt, now, (ms) => formatDuration(ms, { coarse: true }))}` : '';
+    if (r.value === undefined) {
+      if (r.status === 'ok') silent.push(r.meta.name);
+      else if (r.status !== 'pending') notes.push(`${r.meta.name} ${r.status}: ${r.error?.message ?? 'no answer'}${retry}`);
+      continue;
+    }
+    if (r.anomaly) {
+      const a = r.anomaly;
+      const check = a.confirmedBy.length > 0
+        ? `confirmed by ${a.confirmedBy.map(label).join(', ')}`
+        : a.contradictedBy.length > 0 ? `NOT confirmed: ${a.contradictedBy.map(label).join(', ')} disagrees` : 'no second source to confirm it';
+      notes.push(`${r.meta.name} moved ${pct(a.change)} within 24h; ${check}`);
+    }
+    if (r.disagree.length > 0) {
+      notes.push(`${r.meta.name}: sources disagree: ${r.disagree.map((d) => `${label(d.sourceId)} ${pct(d.diff)}`).join(', ')} vs ${r.source?.label ?? 'the value shown'}`);
+    }
+    if (r.stale) notes.push(`${r.meta.name} ${r.status}: ${r.error?.message ?? 'no success for over two intervals'}${retry}; showing the value from ${formatAge(now - (r.at ?? now))} ago`);
+    else if (r.fallback) notes.push(`${r.meta.name}: ${primary?.meta.label ?? 'primary'} ${primary?.status ?? 'down'}${r.error ? ` (${r.error.message})` : ''}; using ${r.source?.label}`);
+  }
+  if (silent.length > 0) notes.push(`No current figure for ${silent.join(', ')} (their source answered without one)`);
+  return notes;
+}
+
+/** Failing sources grouped by reason ("connection refused: 16 sources, retry in 1m"), fitted to `maxLines`. */
+export function offlineLines(failing: readonly SourceRow[], now: number, width: number, maxLines: number): string[] {
+  const groups = new Map<string, SourceRow[]>();
+  for (const s of failing) {
+    const reason = s.error?.message ?? s.status;
+    groups.set(reason, [...(groups.get(reason) ?? []), s]);
+  }
+  const out: string[] = [];
+  for (const [reason, list] of groups) {
+    const next = Math.min(...list.map((s) => s.nextAttemptAt ?? Infinity));
+    const retry = Number.isFinite(next) ? `, retry ${dueIn(next, now, (ms) => formatDuration(ms, { coarse: true }))}` : '';
+    const who = list.length === 1 ? list[0]?.meta.label ?? '' : `${list.length} sources (${list.map((s) => s.meta.provider).filter((v, i, a) => a.indexOf(v) === i).join(', ')})`;
+    out.push(...wrap(`  ${reason}: ${who}${retry}`, width, 2));
+  }
+  return out.length > maxLines ? [...out.slice(0, maxLines - 1), fit(`  ... and more: see 3 Sources`, width)] : out;
 }
 
 export function SharesView(p: SharesViewProps): React.JSX.Element {
   const L = sharesLayout(p.width, p.unit);
-  const problems = p.rows.filter((r) => r.status !== 'ok' && r.status !== 'pending').length;
-  // A dim "via <source>" line under each row when the height allows it.
-  const details = p.height >= p.rows.length * 2 + 1 + (problems > 0 ? 2 * problems + 1 : 0);
-  const color = (c: 'warn' | 'error' | 'muted') => (c === 'warn' ? p.theme.warn : c === 'error' ? p.theme.error : p.theme.muted);
+  const ascii = p.ascii ?? false;
+  const tone = (c: Tone) => (c === 'warn' ? p.theme.warn : c === 'error' ? p.theme.error : p.theme.muted);
+  const noData = p.rows.every((r) => r.value === undefined);
+  const failing = p.sources.filter((s) => s.status === 'down' || s.status === 'bad-data');
+  const noteLines = noData ? [] : notesFor(p.rows, p.sources, p.now).flatMap((n) => wrap(n, p.width, 2)).slice(0, MAX_NOTE_LINES);
+  const reserve = 1 + (noteLines.length > 0 ? noteLines.length + 1 : 0) + (noData && failing.length > 0 ? Math.min(failing.length, 4) + 3 : 0);
+  const rowSpace = Math.max(1, p.height - reserve);
+  const details = rowSpace >= p.rows.length * 2;
+  const shown = details ? p.rows.length : Math.min(p.rows.length, rowSpace);
+  const first = Math.max(0, Math.min(p.selected - shown + 1, p.rows.length - shown));
   const lines: React.JSX.Element[] = [];
 
-  p.rows.forEach((row, i) => {
-    const barColor = p.theme.bars[i % p.theme.bars.length];
-    const segs: Segment[] = [{ text: fit(row.meta.name, NAME_W) + ' ', bold: true }];
+  p.rows.slice(first, first + shown).forEach((row, k) => {
+    const i = first + k;
+    const mark = i === p.selected ? (ascii ? '>' : '›') : ' ';
+    const segs: Segment[] = [{ text: mark + fit(row.meta.name, NAME_W - 1) + ' ', bold: true, inverse: i === p.selected }];
     const flag = flagFor(row, p.now);
-    if (row.sats === undefined) {
+    if (row.value === undefined) {
       segs.push({ text: fit('', L.bar + 1 + SHARE_W + 1 + L.amountW) });
     } else {
-      segs.push({ text: shareBar(row.share ?? 0, L.bar, { ascii: p.ascii ?? false }), color: row.stale ? p.theme.muted : barColor });
+      const barColor = p.theme.bars[i % p.theme.bars.length];
+      segs.push({ text: shareBar(row.share ?? 0, L.bar, { ascii }), color: row.stale ? p.theme.muted : barColor });
       segs.push({ text: ' ' + fit(formatShare(row.share ?? 0), SHARE_W, 'right') });
-      segs.push({ text: ' ' + fit(formatAmount(row.sats, p.unit, p.priceUsd, { compact: L.compact || p.unit === 'usd', decimals: 2, ascii: p.ascii ?? false }), L.amountW, 'right') });
+      segs.push({ text: ' ' + fit(formatMetric(row.metric, row.value, p.unit, p.priceUsd, { compact: L.compact, decimals: 2, ascii }), L.amountW, 'right') });
     }
     if (L.change) {
-      const ch = formatChange(row.change24h, { ascii: p.ascii ?? false });
+      const ch = formatChange(row.change24h, { ascii });
       const c = ch.direction === 'up' ? p.theme.up : ch.direction === 'down' ? p.theme.down : p.theme.muted;
-      segs.push({ text: ' ' + fit(row.sats === undefined ? '' : ch.text, CHANGE_W, 'right'), color: c });
+      segs.push({ text: ' ' + fit(row.value === undefined ? '' : ch.text, CHANGE_W, 'right'), color: c });
     }
-    if (L.flag) segs.push({ text: ' ' + fit(flag?.text ?? '', FLAG_W), color: flag ? color(flag.color) : undefined });
+    if (L.flag) segs.push({ text: ' ' + fit(flag?.text ?? '', FLAG_W), color: flag ? tone(flag.tone) : undefined });
     lines.push(<Line key={`r${row.meta.id}`} segments={segs} />);
     if (details) {
-      const via = row.source ? `via ${row.source.label} (${row.source.id})` : 'no source configured';
+      const via = row.source ? `via ${row.source.label} (${row.source.id})` : 'no source for this metric';
       lines.push(<Line key={`d${row.meta.id}`} segments={[{ text: fit(`${' '.repeat(NAME_W + 1)}${via}`, p.width), dim: true }]} />);
     }
   });
 
-  const legend = `BTC locked per network; share of the total shown; ${L.change ? '24h change of BTC; ' : ''}u: units`;
+  const more = p.rows.length > shown ? `${p.rows.length - shown} more ${first > 0 ? (ascii ? '^' : '↑') : ''}${first + shown < p.rows.length ? (ascii ? 'v' : '↓') : ''} (Up/Down); ` : '';
+  const what = p.metric === 'btc-locked' ? 'BTC locked per network' : 'DeFi TVL per chain (DefiLlama)';
+  const legend = `${more}${what}, share of total${L.change ? ', 24h change' : ''}; Enter: detail`;
   lines.push(<Line key="legend" segments={[{ text: fit(legend, p.width), dim: true }]} />);
 
-  const noData = p.rows.every((r) => r.sats === undefined);
-  const failing = p.sources.filter((s) => s.status === 'down' || s.status === 'bad-data');
   if (noData && failing.length > 0) {
     lines.push(<Line key="gap" segments={[{ text: '' }]} />);
     lines.push(<Line key="offline" segments={[{ text: fit('No data yet: no source has answered. Are you offline?', p.width), color: p.theme.error, bold: true }]} />);
-    for (const s of failing) {
-      const retry = s.nextAttemptAt !== undefined ? `, retry ${dueIn(s.nextAttemptAt, p.now, (ms) => formatDuration(ms, { coarse: true }))}` : '';
-      lines.push(<Line key={`o${s.meta.id}`} segments={[{ text: fit(`  ${s.meta.label}: ${s.error?.message ?? s.status}${retry}`, p.width), color: p.theme.muted }]} />);
+    for (const [j, text] of offlineLines(failing, p.now, p.width, Math.max(1, p.height - lines.length - 2)).entries()) {
+      lines.push(<Line key={`o${j}`} segments={[{ text, color: p.theme.muted }]} />);
     }
     lines.push(<Line key="demo" segments={[{ text: fit('Run `l2top --demo` (npm run demo) to explore with SAMPLE data.', p.width), color: p.theme.accent }]} />);
-  } else {
-    const notes = p.rows
-      .map((r) => noteFor(r, p.sources.find((s) => s.meta.id === r.source?.id), p.now))
-      .filter((n): n is string => n !== undefined);
-    if (notes.length > 0) lines.push(<Line key="gap" segments={[{ text: '' }]} />);
-    notes.forEach((n, i) => wrap(n, p.width, 2).forEach((text, j) =>
-      lines.push(<Line key={`n${i}-${j}`} segments={[{ text, color: p.theme.warn }]} />)));
+  } else if (noteLines.length > 0) {
+    lines.push(<Line key="gap" segments={[{ text: '' }]} />);
+    noteLines.forEach((text, j) => lines.push(<Line key={`n${j}`} segments={[{ text, color: p.theme.warn }]} />));
   }
   return <>{lines.slice(0, p.height)}</>;
 }

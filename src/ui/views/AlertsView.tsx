@@ -1,0 +1,37 @@
+// Alerts view: fired alert rules, newest first, with time, rule and values.
+import React from 'react';
+import type { FiredAlert } from '../../model/alert-rules.js';
+import { formatAge } from '../render/format.js';
+import { fit } from '../render/text.js';
+import type { Theme } from '../theme.js';
+import { Line } from '../components/Line.js';
+
+export interface AlertsViewProps {
+  readonly alerts: readonly FiredAlert[];
+  readonly rules: number;
+  readonly now: number;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+}
+
+export function AlertsView(p: AlertsViewProps): React.JSX.Element {
+  if (p.rules === 0) {
+    return (
+      <>
+        <Line segments={[{ text: fit('No alert rules configured.', p.width), bold: true }]} />
+        <Line segments={[{ text: fit('Add "alerts": {"rules": [...]} to the config file: share-move, level or source-down (see README).', p.width), dim: true }]} />
+      </>
+    );
+  }
+  if (p.alerts.length === 0) {
+    return <Line segments={[{ text: fit(`No alerts fired yet (${p.rules} rule${p.rules === 1 ? '' : 's'} watching).`, p.width), color: p.theme.ok }]} />;
+  }
+  const lines: React.JSX.Element[] = [<Line key="h" segments={[{ text: fit(`${p.alerts.length} alert${p.alerts.length === 1 ? '' : 's'}, newest first`, p.width), bold: true }]} />];
+  for (const a of [...p.alerts].reverse()) {
+    const when = `${new Date(a.at).toISOString().slice(5, 16).replace('T', ' ')}Z (${formatAge(p.now - a.at)} ago)`;
+    lines.push(<Line key={`a${a.at}${a.rule}${a.subject}`} segments={[{ text: fit(`${when}  ${a.message}`, p.width), color: p.theme.warn }]} />);
+    lines.push(<Line key={`r${a.at}${a.rule}${a.subject}`} segments={[{ text: fit(`    rule ${a.rule + 1}: ${a.ruleText}`, p.width), dim: true }]} />);
+  }
+  return <>{lines.slice(0, p.height)}</>;
+}
