@@ -159,7 +159,8 @@ function onHistory(state: State, a: FeedHistoryAction): State {
   }
   if (price.length > 0) next = { ...next, priceSeries: prune(prependHistory(next.priceSeries, price), now - state.windowMs, MAX_POINTS) };
   const health: SourceHealth = { ...prev, history: { at: outcome.at, ok: true, points } };
-  return { ...next, health: { ...next.health, [a.sourceId]: health } };
+  // History can make a rule decidable (a share 24 h ago), so rules are evaluated here too.
+  return evaluateAlerts({ ...next, health: { ...next.health, [a.sourceId]: health } });
 }
 
 function onUi(state: State, action: UiAction): State {

@@ -23,7 +23,7 @@ afterEach(async () => {
   await session?.kill();
   session = undefined;
   up.clear();
-  up.set({ ...DEFAULT_VALUES });
+  up.set({ ...DEFAULT_VALUES, lightningHistory: undefined });
 });
 afterAll(async () => {
   await up.close();
@@ -118,6 +118,25 @@ describe.skipIf(tmuxMissing)('live dashboard in tmux', () => {
     up.clear();
     await t.sendKeys('1');
     await t.waitFor(/(\d+)\/\1 sources ok/, 30_000);
+    await t.sendKeys('q');
+    await t.waitFor(/AFTER-L2TOP 0/);
+  });
+
+  it('a +60% jump is flagged on its row and a share-move rule fires in the Alerts view', async () => {
+    const DAY = 86_400_000;
+    const old = DEFAULT_VALUES.lightningSats;
+    const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+    up.set({
+      lightningSats: Math.round(old * 1.6),
+      lightningHistory: Array.from({ length: 91 }, (_, k) => ({ atMs: today - k * DAY, sats: old, channels: 50_000, nodes: 15_000 })),
+    });
+    const t = await start({ alerts: { rules: [{ type: 'share-move', network: 'lightning', pp: 3, window: '24h' }] } }, 100, 30);
+    const shares = await t.waitFor(/Lightning moved \+60\.0% within 24h; confirmed by Bitcoin Layers current supplies/);
+    expect(shares).toMatch(/Lightning\s+\S+\s+\d+\.\d%\s+7,802\.47 BTC.*jump \+60%/);
+    await t.sendKeys('4');
+    const alerts = await t.waitFor(/1 alert, newest first/);
+    expect(alerts).toMatch(/Lightning share \d+\.\d\d% -> \d+\.\d\d% \(\+\d+\.\d\d pp\)/);
+    expect(alerts).toContain('rule 1: lightning: share moves >= 3 pp within 24h');
     await t.sendKeys('q');
     await t.waitFor(/AFTER-L2TOP 0/);
   });
