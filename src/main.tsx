@@ -19,12 +19,16 @@ import { initialState } from './model/state.js';
 import { createStore, type Store } from './model/store.js';
 import type { NetworkMeta, SourceMeta } from './model/types.js';
 import { App } from './ui/App.js';
+import { COMMANDS, remapKeys } from './ui/keymap.js';
+import { THEMES } from './ui/theme.js';
 import { renderPlainText } from './ui/plainText.js';
 import { VERSION } from './version.js';
+import { FrameWriter } from './terminal/frame-writer.js';
 
 const ALT_SCREEN_ON = '\u001B[?1049h';
 const ALT_SCREEN_OFF = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
+const HIDE_CURSOR = '\u001B[?25l';
 /** How often the clock is pushed into the store; ages are shown to the minute, so this is plenty. */
 const TICK_MS = 15_000;
 /** How long a footer notice stays. */
@@ -119,7 +123,8 @@ function runLive(rt: Runtime): Promise<number> {
     process.removeAllListeners('warning');
     let done = false;
     const cleanups: (() => void)[] = [];
-    out.write(ALT_SCREEN_ON);
+    out.write(ALT_SCREEN_ON + HIDE_CURSOR);
+    const screen = new FrameWriter(out);
     const tick = setInterval(() => rt.store.dispatch({ type: 'tick', now: Date.now() }), TICK_MS);
     const finish = (code: number, message?: string) => {
       if (done) return;
@@ -129,6 +134,7 @@ function runLive(rt: Runtime): Promise<number> {
       for (const c of cleanups) c();
       rt.poller.stop();
       ink.unmount();
+      screen.dispose();
       out.write(SHOW_CURSOR + ALT_SCREEN_OFF);
       if (message) process.stderr.write(message);
       for (const sig of SIGNALS) process.off(sig, onSignal);
@@ -150,10 +156,22 @@ function runLive(rt: Runtime): Promise<number> {
       clearTimeout(noticeTimer);
       noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), NOTICE_MS);
     };
-    const ink = render(
-      <App store={rt.store} onQuit={() => finish(0)} onRefresh={onRefresh} ascii={rt.config.ascii} />,
-      { exitOnCtrlC: false, patchConsole: false, maxFps: 10, ...(trace ? { onRender: trace } : {}) },
+    const app = () => (
+      <App store={rt.store} onQuit={() => finish(0)} onRefresh={onRefresh} onRedraw={() => screen.redraw()}
+        ascii={rt.config.ascii} theme={THEMES[rt.config.theme]} keymap={remapKeys(rt.config.keys)} />
     );
+    // Incremental rendering: Ink renders whole frames into the FrameWriter, which writes only the
+    // lines that changed (a few hundred bytes per update over ssh). A low frame rate coalesces
+    // bursts of poll results into one write.
+    const ink = render(app(), {
+      stdout: screen as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 4,
+      isScreenReaderEnabled: rt.config.screenReader, ...(trace ? { onRender: trace } : {}),
+    });
+    const ignoredCi = process.env.L2TOP_IGNORED_CI_VARS;
+    if (ignoredCi) {
+      rt.store.dispatch({ type: 'ui/notice', text: `ignored ${ignoredCi}: with it set the screen would stop updating (Ink treats it as CI)` });
+      noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), 20_000);
+    }
     let alertsSeen = rt.store.getState().alerts.length;
     const unsubscribe = rt.store.subscribe(() => {
       const n = rt.store.getState().alerts.length;
@@ -167,7 +185,9 @@ function runLive(rt: Runtime): Promise<number> {
 
 /** Runs l2top with argv (without node and script); resolves with the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const loaded = loadConfig(argv, process.env, { networks: NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id) });
+  const loaded = loadConfig(argv, process.env, {
+    networks: NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id), commands: COMMANDS,
+  });
   switch (loaded.kind) {
     case 'help':
       process.stdout.write(loaded.text + '\n');

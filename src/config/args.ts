@@ -6,7 +6,9 @@ export interface Flags {
   readonly interval: string | undefined;
   readonly config: string | undefined;
   readonly metric: string | undefined;
+  readonly theme: string | undefined;
   readonly ascii: boolean;
+  readonly screenReader: boolean;
   readonly demo: boolean;
   readonly once: boolean;
   readonly json: boolean;
@@ -24,6 +26,9 @@ Options:
   --json             poll once, print a JSON snapshot and exit
   --interval <dur>   poll interval, e.g. 5m, 30s (minimum 1s; default 5m)
   --metric <m>       btc-locked (default) or defi-tvl
+  --theme <t>        dark (default), light or colorblind
+  --ascii            ASCII only: no box drawing, blocks or arrows
+  --screen-reader    flat output for screen readers (also INK_SCREEN_READER=true)
   --config <file>    config file (default: $L2TOP_CONFIG, else the XDG path)
   -h, --help         this help
   -v, --version      print the version
@@ -40,7 +45,9 @@ export function parseFlags(argv: readonly string[]): Flags {
       interval: { type: 'string' },
       config: { type: 'string' },
       metric: { type: 'string' },
+      theme: { type: 'string' },
       ascii: { type: 'boolean', default: false },
+      'screen-reader': { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
       once: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -52,7 +59,9 @@ export function parseFlags(argv: readonly string[]): Flags {
     interval: values.interval,
     config: values.config,
     metric: values.metric,
+    theme: values.theme,
     ascii: values.ascii ?? false,
+    screenReader: values['screen-reader'] ?? false,
     demo: values.demo ?? false,
     once: values.once ?? false,
     json: values.json ?? false,

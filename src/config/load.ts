@@ -14,6 +14,8 @@ export interface KnownIds {
   readonly providers: Readonly<Record<string, string>>;
   /** Source ids, to check alert rules against. */
   readonly sources?: readonly string[];
+  /** Keymap command names, to check `keys` against. */
+  readonly commands?: readonly string[];
 }
 
 export type LoadResult =
@@ -76,6 +78,9 @@ function checkIds(file: ConfigFile, known: KnownIds): string | undefined {
       return `networks[${i}]: unknown network "${id}" (known: ${networks.join(', ')})`;
     }
   }
+  for (const command of Object.keys(file.keys ?? {})) {
+    if (known.commands && !known.commands.includes(command)) return `keys.${command}: unknown command (known: ${known.commands.join(', ')})`;
+  }
   for (const [i, rule] of (file.alerts?.rules ?? []).entries()) {
     if ('network' in rule && rule.network !== undefined && !networks.includes(rule.network)) {
       return `alerts.rules[${i}].network: unknown network "${rule.network}"`;
@@ -134,6 +139,12 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
     return { kind: 'error', message: `l2top: --metric ${metric}: must be btc-locked or defi-tvl`, exitCode: 2 };
   }
 
+  const theme = flags.theme ?? file.theme ?? 'dark';
+  if (theme !== 'dark' && theme !== 'light' && theme !== 'colorblind') {
+    return { kind: 'error', message: `l2top: --theme ${theme}: must be dark, light or colorblind`, exitCode: 2 };
+  }
+  const screenReader = flags.screenReader || env.INK_SCREEN_READER === 'true';
+
   const providers: Record<string, string> = { ...known.providers };
   for (const [name, p] of Object.entries(file.providers ?? {})) providers[name] = p.baseUrl.replace(/\/+$/, '');
 
@@ -151,7 +162,10 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
       alertRules: file.alerts?.rules ?? [],
       bell: file.alerts?.bell ?? false,
       customFeeds: file.customFeeds ?? [],
-      ascii: flags.ascii,
+      ascii: flags.ascii || (file.ascii ?? false) || screenReader,
+      theme,
+      keys: file.keys ?? {},
+      screenReader,
       demo: flags.demo,
       once: flags.once || flags.json,
       json: flags.json,

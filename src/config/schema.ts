@@ -69,6 +69,10 @@ export const ConfigFileSchema = z.strictObject({
   anomalyThreshold: z.number().positive().max(10).optional(),
   alerts: z.strictObject({ bell: z.boolean().optional(), rules: z.array(AlertRuleSchema).optional() }).optional(),
   customFeeds: z.array(CustomFeedSchema).max(20).optional(),
+  theme: z.enum(['dark', 'light', 'colorblind']).optional(),
+  ascii: z.boolean().optional(),
+  /** Command -> keys, e.g. {"quit": ["x", "ctrl-q"]}: replaces that command's keys. */
+  keys: z.record(z.string(), z.array(z.string().regex(/^(?:[\x20-\x7e]|tab|shift-tab|up|down|enter|esc|ctrl-[a-z])$/i, 'a key is one character or tab, shift-tab, up, down, enter, esc, ctrl-<letter>')).min(1)).optional(),
   providers: z.record(z.string(), ProviderConfigSchema).optional(),
 });
 export type ConfigFile = z.output<typeof ConfigFileSchema>;
@@ -92,6 +96,10 @@ export interface Config {
   readonly customFeeds: readonly CustomFeed[];
   /** --ascii: no box drawing, blocks or braille. */
   readonly ascii: boolean;
+  readonly theme: 'dark' | 'light' | 'colorblind';
+  readonly keys: Readonly<Record<string, readonly string[]>>;
+  /** Ink's screen-reader mode (--screen-reader or INK_SCREEN_READER=true); implies ASCII. */
+  readonly screenReader: boolean;
   readonly demo: boolean;
   readonly once: boolean;
   readonly json: boolean;

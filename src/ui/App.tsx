@@ -6,8 +6,9 @@ import type { Store } from '../model/store.js';
 import type { Action } from '../model/reducer.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
+import { AsciiContext } from './components/Line.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
-import { commandFor, KEYMAP, type Command } from './keymap.js';
+import { commandFor, KEYMAP, type Binding, type Command } from './keymap.js';
 import { DARK, type Theme } from './theme.js';
 import { HelpView } from './views/HelpView.js';
 import { SharesView } from './views/SharesView.js';
@@ -27,6 +28,10 @@ export interface AppProps {
   readonly onQuit: () => void;
   /** Called for r: main asks the poller for a refresh. */
   readonly onRefresh: () => void;
+  /** Called for Ctrl-L: main clears the screen and renders the whole frame again. */
+  readonly onRedraw?: () => void;
+  /** The keymap (with the user's overrides); default KEYMAP. */
+  readonly keymap?: readonly Binding[];
   /** Fixed size (tests); default follows the terminal. */
   readonly size?: Size;
   readonly theme?: Theme;
@@ -83,12 +88,13 @@ export function keyPresses(input: string, key: Key): [string, Key][] {
   return [[input, key]];
 }
 
-function Keys({ store, onQuit, onRefresh }: Pick<AppProps, 'store' | 'onQuit' | 'onRefresh'>): null {
+function Keys({ store, onQuit, onRefresh, onRedraw, keymap }: Pick<AppProps, 'store' | 'onQuit' | 'onRefresh' | 'onRedraw'> & { readonly keymap: readonly Binding[] }): null {
   useInput((input, key) => {
     for (const [ch, k] of keyPresses(input, key)) {
-      const command = commandFor(ch, k);
+      const command = commandFor(ch, k, keymap);
       if (command === 'quit') return onQuit();
-      if (command === 'refresh') onRefresh();
+      if (command === 'redraw') onRedraw?.();
+      else if (command === 'refresh') onRefresh();
       else if (command) {
         const action = actionFor(command, store);
         if (action) store.dispatch(action);
@@ -98,12 +104,20 @@ function Keys({ store, onQuit, onRefresh }: Pick<AppProps, 'store' | 'onQuit' | 
   return null;
 }
 
-export function App({ store, onQuit, onRefresh, size, theme = DARK, ascii = false }: AppProps): React.JSX.Element {
+export function App(props: AppProps): React.JSX.Element {
+  return (
+    <AsciiContext.Provider value={props.ascii ?? false}>
+      <Frame {...props} />
+    </AsciiContext.Provider>
+  );
+}
+
+function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, theme = DARK, ascii = false }: AppProps): React.JSX.Element {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const terminal = useTerminalSize();
   const { columns, rows: termRows } = size ?? terminal;
   const { isRawModeSupported } = useStdin();
-  const keys = isRawModeSupported ? <Keys store={store} onQuit={onQuit} onRefresh={onRefresh} /> : null;
+  const keys = isRawModeSupported ? <Keys store={store} onQuit={onQuit} onRefresh={onRefresh} onRedraw={onRedraw} keymap={keymap} /> : null;
 
   // One line short of the terminal so Ink never falls back to clearing the whole screen.
   const height = termRows - 1;
@@ -127,7 +141,7 @@ export function App({ store, onQuit, onRefresh, size, theme = DARK, ascii = fals
   const detail = ui.detail ? state.networks.find((n) => n.id === ui.detail) : undefined;
   let body: React.JSX.Element;
   if (ui.help) {
-    body = <HelpView keymap={KEYMAP} networks={state.networks} {...common} />;
+    body = <HelpView keymap={keymap} networks={state.networks} {...common} />;
   } else if (detail) {
     body = (
       <DetailView network={detail} btcRow={selectRows(state, 'btc-locked').find((r) => r.meta.id === detail.id)}

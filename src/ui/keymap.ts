@@ -18,6 +18,7 @@ export type Command =
   | 'refresh'
   | 'help'
   | 'close'
+  | 'redraw'
   | 'quit';
 
 /** One key: a typed character, or a named key with optional modifiers. */
@@ -50,6 +51,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'refresh', keys: [{ input: 'r' }], label: 'r', help: 'refresh now (sources in back-off wait)' },
   { command: 'help', keys: [{ input: '?' }], label: '?', help: 'this help' },
   { command: 'close', keys: [{ named: 'escape' }], label: 'Esc', help: 'close help or detail' },
+  { command: 'redraw', keys: [{ input: 'l', ctrl: true }], label: 'Ctrl-L', help: 'redraw the whole screen' },
   { command: 'quit', keys: [{ input: 'q' }, { input: 'c', ctrl: true }], label: 'q / Ctrl-C', help: 'quit' },
 ];
 
@@ -63,3 +65,43 @@ function matches(m: KeyMatch, input: string, key: Key): boolean {
 export function commandFor(input: string, key: Key, keymap: readonly Binding[] = KEYMAP): Command | undefined {
   return keymap.find((b) => b.keys.some((m) => matches(m, input, key)))?.command;
 }
+
+const NAMED: Readonly<Record<string, KeyMatch>> = {
+  tab: { named: 'tab', shift: false },
+  'shift-tab': { named: 'tab', shift: true },
+  up: { named: 'upArrow' },
+  down: { named: 'downArrow' },
+  enter: { named: 'return' },
+  esc: { named: 'escape' },
+};
+
+/** A key written in config ("x", "?", "tab", "shift-tab", "up", "down", "enter", "esc", "ctrl-q"), or undefined. */
+export function parseKeyName(name: string): KeyMatch | undefined {
+  const lower = name.toLowerCase();
+  if (NAMED[lower]) return NAMED[lower];
+  const ctrl = /^ctrl-([a-z])$/.exec(lower);
+  if (ctrl?.[1]) return { input: ctrl[1], ctrl: true };
+  return [...name].length === 1 && name >= ' ' && name <= '~' ? { input: name } : undefined;
+}
+
+/** How a key name reads in help: "Ctrl-Q", "Shift-Tab", "x". */
+function labelOf(name: string): string {
+  if (name.length === 1) return name;
+  return name.split('-').map((p) => (p.length === 1 ? p.toUpperCase() : p[0]?.toUpperCase() + p.slice(1))).join('-');
+}
+
+/**
+ * The keymap with the user's overrides (command -> key names) replacing those commands' keys.
+ * Names must already be valid (config checks them); an unknown name is skipped.
+ */
+export function remapKeys(overrides: Readonly<Record<string, readonly string[]>>, keymap: readonly Binding[] = KEYMAP): Binding[] {
+  return keymap.map((b) => {
+    const names = overrides[b.command];
+    if (!names) return b;
+    const keys = names.map(parseKeyName).filter((k): k is KeyMatch => k !== undefined);
+    return keys.length === 0 ? b : { ...b, keys, label: names.map(labelOf).join(' / ') };
+  });
+}
+
+/** Every command name, for checking config. */
+export const COMMANDS: readonly Command[] = KEYMAP.map((b) => b.command);

@@ -1,6 +1,10 @@
 // One terminal line built from styled segments; the caller has already fitted the text to the width.
 import { Text } from 'ink';
-import React from 'react';
+import React, { createContext, useContext } from 'react';
+import { toAscii } from '../render/ascii.js';
+
+/** True in --ascii (and screen-reader) mode: every line is transliterated to ASCII. */
+export const AsciiContext = createContext(false);
 
 /** A run of text with optional style. */
 export interface Segment {
@@ -13,12 +17,13 @@ export interface Segment {
 
 /** Renders segments on one line, never wrapping. An empty line still takes its row. */
 export function Line({ segments }: { readonly segments: readonly Segment[] }): React.JSX.Element {
+  const ascii = useContext(AsciiContext);
   if (segmentsWidth(segments) === 0) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">
       {segments.map((s, i) => (
         <Text key={i} {...(s.color ? { color: s.color } : {})} bold={s.bold ?? false} dimColor={s.dim ?? false} inverse={s.inverse ?? false}>
-          {s.text}
+          {ascii ? toAscii(s.text) : s.text}
         </Text>
       ))}
     </Text>
