@@ -17,6 +17,7 @@ import { selectRows, selectSources } from './model/selectors.js';
 import { toSnapshot } from './model/snapshot.js';
 import { initialState } from './model/state.js';
 import { createStore, type Store } from './model/store.js';
+import { throttledStore } from './model/throttled-store.js';
 import type { NetworkMeta, SourceMeta } from './model/types.js';
 import { App } from './ui/App.js';
 import { COMMANDS, remapKeys } from './ui/keymap.js';
@@ -104,14 +105,14 @@ async function runOnce(rt: Runtime): Promise<number> {
  * Benchmarks set L2TOP_BENCH_FILE: one JSON line per event (ms since process start, RSS) is appended
  * there: the first frame that shows data, and every later render's output size.
  */
-function benchTrace(store: Store): ((metrics: { renderTime: number }) => void) | undefined {
+function onFirstDataFrame(store: Store, then: () => void): () => void {
   const file = process.env.L2TOP_BENCH_FILE;
-  if (!file) return undefined;
   let seen = false;
   return () => {
     if (seen || !selectRows(store.getState()).some((r) => r.value !== undefined)) return;
     seen = true;
-    fs.appendFileSync(file, JSON.stringify({ event: 'first-data-frame', ms: performance.now(), rss: process.memoryUsage().rss }) + '\n');
+    if (file) fs.appendFileSync(file, JSON.stringify({ event: 'first-data-frame', ms: performance.now(), rss: process.memoryUsage().rss }) + '\n');
+    then();
   };
 }
 
@@ -131,6 +132,7 @@ function runLive(rt: Runtime): Promise<number> {
       done = true;
       clearInterval(tick);
       clearTimeout(noticeTimer);
+      clearTimeout(backfillTimer);
       for (const c of cleanups) c();
       rt.poller.stop();
       ink.unmount();
@@ -145,7 +147,13 @@ function runLive(rt: Runtime): Promise<number> {
     for (const sig of SIGNALS) process.on(sig, onSignal);
     process.on('uncaughtException', (error) => finish(1, `l2top: ${error.stack ?? String(error)}\n`));
     process.on('unhandledRejection', (error) => finish(1, `l2top: ${error instanceof Error ? error.stack : String(error)}\n`));
-    const trace = benchTrace(rt.store);
+    // The history backfill (large payloads) starts once the first frame with data is on screen, or
+    // after 2 s, so it never delays that frame.
+    const backfillTimer = setTimeout(() => rt.poller.backfill(), 2_000);
+    const firstData = onFirstDataFrame(rt.store, () => {
+      clearTimeout(backfillTimer);
+      setImmediate(() => rt.poller.backfill());
+    });
     let noticeTimer: NodeJS.Timeout | undefined;
     const onRefresh = () => {
       const r = rt.poller.refresh();
@@ -156,8 +164,13 @@ function runLive(rt: Runtime): Promise<number> {
       clearTimeout(noticeTimer);
       noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), NOTICE_MS);
     };
+    // Polls start before the first render so the network overlaps Ink's cold start; the UI hears of a
+    // burst of outcomes once per 100 ms rather than once per outcome.
+    rt.poller.start({ deferBackfill: true });
+    const uiStore = throttledStore(rt.store, 100);
+    cleanups.push(() => uiStore.dispose());
     const app = () => (
-      <App store={rt.store} onQuit={() => finish(0)} onRefresh={onRefresh} onRedraw={() => screen.redraw()}
+      <App store={uiStore} onQuit={() => finish(0)} onRefresh={onRefresh} onRedraw={() => screen.redraw()}
         ascii={rt.config.ascii} theme={THEMES[rt.config.theme]} keymap={remapKeys(rt.config.keys)} />
     );
     // Incremental rendering: Ink renders whole frames into the FrameWriter, which writes only the
@@ -165,7 +178,7 @@ function runLive(rt: Runtime): Promise<number> {
     // bursts of poll results into one write.
     const ink = render(app(), {
       stdout: screen as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 4,
-      isScreenReaderEnabled: rt.config.screenReader, ...(trace ? { onRender: trace } : {}),
+      isScreenReaderEnabled: rt.config.screenReader, onRender: firstData,
     });
     const ignoredCi = process.env.L2TOP_IGNORED_CI_VARS;
     if (ignoredCi) {
@@ -179,7 +192,6 @@ function runLive(rt: Runtime): Promise<number> {
       alertsSeen = n;
     });
     cleanups.push(unsubscribe);
-    rt.poller.start();
   });
 }
 

@@ -34,8 +34,13 @@ export interface PollerDeps {
 
 /** The running feed layer. After stop() it emits nothing and cannot be restarted. */
 export interface Poller {
-  /** Backfills history once and starts polling every live source now. */
-  start(): void;
+  /**
+   * Starts polling every live source now and backfills history once: after the first round (at most
+   * 2 s), or, with `deferBackfill`, only when backfill() is called.
+   */
+  start(options?: { readonly deferBackfill?: boolean }): void;
+  /** Starts the one-off history backfill now (idempotent; only while running). */
+  backfill(): void;
   /** Polls now every live source that is due enough (see refresh rules in the module); says what it did. */
   refresh(): RefreshResult;
   /** Clears every timer and aborts in-flight requests; emits nothing afterwards. */
@@ -49,6 +54,9 @@ export interface RefreshResult {
   readonly started: number;
   readonly waiting: number;
 }
+
+/** The backfill waits for the first live round, but never longer than this. */
+const BACKFILL_DELAY_MAX_MS = 2_000;
 
 /** Shortest gap refresh() allows after a source's last attempt, and the backoff base. */
 const MIN_GAP_MS = 15_000;
@@ -188,12 +196,28 @@ export function createPoller(deps: PollerDeps): Poller {
     return gap >= (s.def.minIntervalMs ?? 0) && gap >= Math.min(MIN_GAP_MS, s.period);
   }
 
+  let backfillTimer: unknown;
+  let backfilled = false;
+  function runBackfill(): void {
+    if (backfilled || phase !== 'running') return;
+    backfilled = true;
+    if (backfillTimer !== undefined) clock.clearTimeout(backfillTimer);
+    for (const def of deps.sources) if (def.history !== undefined) void backfill(def);
+  }
+
   return {
-    start() {
+    start(options = {}) {
       if (phase !== 'idle') return;
       phase = 'running';
-      for (const def of deps.sources) if (def.history !== undefined) void backfill(def);
-      for (const s of live) void poll(s);
+      const first = Promise.allSettled(live.map((s) => poll(s)));
+      if (options.deferBackfill) return;
+      // Live values first: the backfill (large history payloads) starts once the first round has
+      // settled, and after 2 s at the latest so a hung source cannot hold it back.
+      backfillTimer = clock.setTimeout(runBackfill, BACKFILL_DELAY_MAX_MS);
+      void first.then(runBackfill);
+    },
+    backfill() {
+      runBackfill();
     },
     refresh() {
       if (phase !== 'running') return { started: 0, waiting: 0 };
@@ -209,6 +233,7 @@ export function createPoller(deps: PollerDeps): Poller {
     stop() {
       if (phase === 'stopped') return;
       phase = 'stopped';
+      if (backfillTimer !== undefined) clock.clearTimeout(backfillTimer);
       for (const s of live) disarm(s);
       for (const entry of active) {
         clock.clearTimeout(entry.timer);

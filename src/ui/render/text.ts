@@ -1,8 +1,16 @@
 // Fixed-width text helpers: every line the UI draws is fitted to an exact width.
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Pads or truncates `text` to exactly `width` columns (ellipsis when cut). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
   if (width <= 0) return '';
+  // Fast path: plain ASCII (most cells) has one UTF-16 unit per column.
+  if (ASCII.test(text)) {
+    if (text.length > width) return width === 1 ? text.slice(0, 1) : text.slice(0, width - 1) + ellipsis;
+    const pad = ' '.repeat(width - text.length);
+    return align === 'left' ? text + pad : pad + text;
+  }
   const chars = [...text];
   if (chars.length > width) {
     return width === 1 ? (chars[0] ?? '') : chars.slice(0, width - 1).join('') + ellipsis;
