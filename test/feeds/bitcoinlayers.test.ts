@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
-import type { HttpClient } from '../../src/feeds/http-client.js';
+import { describe, expect, it } from 'vitest';
 import { bitcoinlayersCurrent } from '../../src/feeds/bitcoinlayers/current.js';
 import { bitcoinlayersHistory } from '../../src/feeds/bitcoinlayers/history.js';
 import { LAYERS_NETWORKS, LAYERS_SLUGS, networkOfSlug } from '../../src/feeds/bitcoinlayers/slugs.js';
 import { context, failure } from './adapter-context.js';
-import { fixture, mockHttp, verifyAndClose } from './mock-http.js';
+import { fixture, withMockHttp } from './mock-http.js';
 
 const BASE = 'https://btclocked.test';
 const NOW = Date.parse('2025-01-10T18:00:00Z');
 const SINCE = Date.parse('2025-01-06T00:00:00Z');
-let agent: MockAgent;
-let http: HttpClient;
-
-beforeEach(() => {
-  ({ agent, http } = mockHttp());
-});
-afterEach(async () => {
-  await verifyAndClose(agent);
-});
+const mock = withMockHttp();
 
 function reply(body: string, date = '2025-01-06'): void {
-  agent
+  mock.agent
     .get(BASE)
     .intercept({ path: `/historical_supplies_by_network?date=gte.${date}`, method: 'GET' })
     .reply(200, body, { headers: { 'content-type': 'application/json' } });
@@ -35,7 +25,7 @@ describe('bitcoinlayers-history', () => {
 
   it('keeps usable rows of every mapped network (any case), skips the rest, sorted by date', async () => {
     reply(fixture('bitcoinlayers/history-ok.json'));
-    const readings = await bitcoinlayersHistory.history?.(context(http, BASE, NOW, SINCE));
+    const readings = await bitcoinlayersHistory.history?.(context(mock.http, BASE, NOW, SINCE));
     const day = (d: string): number => Date.parse(`${d}T00:00:00Z`);
     expect(readings).toEqual([
       { kind: 'btc-locked', network: 'rootstock', sats: 387654321098, observedAt: day('2025-01-09') },
@@ -48,19 +38,19 @@ describe('bitcoinlayers-history', () => {
   it('queries from the UTC date of `since` and drops rows before it', async () => {
     reply(fixture('bitcoinlayers/history-ok.json'), '2025-01-09');
     const since = Date.parse('2025-01-09T23:30:00Z');
-    const readings = await bitcoinlayersHistory.history?.(context(http, BASE, NOW, since));
+    const readings = await bitcoinlayersHistory.history?.(context(mock.http, BASE, NOW, since));
     expect(readings?.map((r) => r.observedAt)).toEqual([Date.parse('2025-01-10T00:00:00Z')]);
   });
 
   it('fails as schema when no row is usable', async () => {
     reply(fixture('bitcoinlayers/history-no-usable.json'));
-    const f = await failure(bitcoinlayersHistory.history?.(context(http, BASE, NOW, SINCE)) ?? Promise.resolve());
+    const f = await failure(bitcoinlayersHistory.history?.(context(mock.http, BASE, NOW, SINCE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'bad data: no usable rows' });
   });
 
   it('fails as schema when the body is not an array', async () => {
     reply('{"message":"relation does not exist"}');
-    const f = await failure(bitcoinlayersHistory.history?.(context(http, BASE, NOW, SINCE)) ?? Promise.resolve());
+    const f = await failure(bitcoinlayersHistory.history?.(context(mock.http, BASE, NOW, SINCE)) ?? Promise.resolve());
     expect(f.message).toBe('bad data: expected array, received object');
   });
 });
@@ -90,7 +80,7 @@ describe('bitcoinlayers-current', () => {
   const CURRENT_NOW = Date.parse('2025-01-10T06:00:00Z');
 
   function replyCurrent(body: string): void {
-    agent
+    mock.agent
       .get(BASE)
       .intercept({ path: '/current_supplies_by_network', method: 'GET' })
       .reply(200, body, { headers: { 'content-type': 'application/json' } });
@@ -109,7 +99,7 @@ describe('bitcoinlayers-current', () => {
 
   it('keeps fresh rows of mapped networks (first row per network), unstamped', async () => {
     replyCurrent(fixture('bitcoinlayers/current-ok.json'));
-    expect(await bitcoinlayersCurrent.fetch?.(context(http, BASE, CURRENT_NOW))).toEqual([
+    expect(await bitcoinlayersCurrent.fetch?.(context(mock.http, BASE, CURRENT_NOW))).toEqual([
       { kind: 'btc-locked', network: 'rootstock', sats: 387654321098 },
       { kind: 'btc-locked', network: 'stacks', sats: 512345678901 },
       { kind: 'btc-locked', network: 'lightning', sats: 515000000000 },
@@ -120,27 +110,27 @@ describe('bitcoinlayers-current', () => {
   it('keeps a row exactly 3 days old and drops one a moment older', async () => {
     const row = (date: string): object => ({ network_slug: 'Core', total_balance: 1, latest_date: date });
     replyCurrent(JSON.stringify([row('2025-01-07')]));
-    expect(await bitcoinlayersCurrent.fetch?.(context(http, BASE, Date.parse('2025-01-10T00:00:00Z')))).toHaveLength(1);
+    expect(await bitcoinlayersCurrent.fetch?.(context(mock.http, BASE, Date.parse('2025-01-10T00:00:00Z')))).toHaveLength(1);
     replyCurrent(JSON.stringify([row('2025-01-07')]));
-    const f = await failure(bitcoinlayersCurrent.fetch?.(context(http, BASE, Date.parse('2025-01-10T00:00:01Z'))) ?? Promise.resolve());
+    const f = await failure(bitcoinlayersCurrent.fetch?.(context(mock.http, BASE, Date.parse('2025-01-10T00:00:01Z'))) ?? Promise.resolve());
     expect(f.message).toBe('bad data: no usable rows');
   });
 
   it('fails as schema when every row is stale', async () => {
     replyCurrent(fixture('bitcoinlayers/current-stale.json'));
-    const f = await failure(bitcoinlayersCurrent.fetch?.(context(http, BASE, CURRENT_NOW)) ?? Promise.resolve());
+    const f = await failure(bitcoinlayersCurrent.fetch?.(context(mock.http, BASE, CURRENT_NOW)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'bad data: no usable rows' });
   });
 
   it('fails as schema when no row is usable at all', async () => {
     replyCurrent(fixture('bitcoinlayers/history-no-usable.json'));
-    const f = await failure(bitcoinlayersCurrent.fetch?.(context(http, BASE, CURRENT_NOW)) ?? Promise.resolve());
+    const f = await failure(bitcoinlayersCurrent.fetch?.(context(mock.http, BASE, CURRENT_NOW)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'bad data: no usable rows' });
   });
 
   it('fails as schema when the body is not an array', async () => {
     replyCurrent('{"code":"42P01","message":"relation does not exist"}');
-    const f = await failure(bitcoinlayersCurrent.fetch?.(context(http, BASE, CURRENT_NOW)) ?? Promise.resolve());
+    const f = await failure(bitcoinlayersCurrent.fetch?.(context(mock.http, BASE, CURRENT_NOW)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'bad data: expected array, received object' });
   });
 });

@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
-import type { HttpClient } from '../../src/feeds/http-client.js';
+import { describe, expect, it } from 'vitest';
 import { createCustomSource, type CustomFeedDef } from '../../src/feeds/custom/custom-source.js';
 import { context, failure } from './adapter-context.js';
-import { mockHttp, verifyAndClose } from './mock-http.js';
+import { withMockHttp } from './mock-http.js';
 
 const ORIGIN = 'https://custom.test';
 /** The poller passes the (absent) provider base URL; custom sources must ignore it. */
 const IGNORED_BASE = 'https://ignored.test';
 const JSON_HEADERS = { headers: { 'content-type': 'application/json' } };
-let agent: MockAgent;
-let http: HttpClient;
-
-beforeEach(() => {
-  ({ agent, http } = mockHttp());
-});
-afterEach(async () => {
-  await verifyAndClose(agent);
-});
+const mock = withMockHttp();
 
 function feed(overrides: Partial<CustomFeedDef> = {}): CustomFeedDef {
   return { id: 'acme', name: 'Acme L2', url: `${ORIGIN}/v1/stats?key=secret`, pointer: '/data/locked', unit: 'sats', ...overrides };
@@ -25,17 +15,17 @@ function feed(overrides: Partial<CustomFeedDef> = {}): CustomFeedDef {
 
 /** Answers one GET of /v1/stats?key=secret with `doc`. */
 function replyGet(doc: unknown): void {
-  agent.get(ORIGIN).intercept({ path: '/v1/stats?key=secret', method: 'GET' }).reply(200, JSON.stringify(doc), JSON_HEADERS);
+  mock.agent.get(ORIGIN).intercept({ path: '/v1/stats?key=secret', method: 'GET' }).reply(200, JSON.stringify(doc), JSON_HEADERS);
 }
 
 async function fetchOnce(def: CustomFeedDef, doc: unknown): Promise<unknown> {
   replyGet(doc);
-  return createCustomSource(def).fetch?.(context(http, IGNORED_BASE));
+  return createCustomSource(def).fetch?.(context(mock.http, IGNORED_BASE));
 }
 
 async function failOnce(def: CustomFeedDef, doc: unknown): Promise<unknown> {
   replyGet(doc);
-  return (await failure(createCustomSource(def).fetch?.(context(http, IGNORED_BASE)) ?? Promise.resolve())).toFeedError();
+  return (await failure(createCustomSource(def).fetch?.(context(mock.http, IGNORED_BASE)) ?? Promise.resolve())).toFeedError();
 }
 
 describe('createCustomSource metadata', () => {
@@ -65,49 +55,49 @@ describe('createCustomSource metadata', () => {
 
 describe('createCustomSource requests', () => {
   it('GETs the URL itself with the configured headers', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/v1/stats?key=secret', method: 'GET', headers: { 'x-api-key': 'k-123', 'user-agent': 'l2top-test/1.0' } })
       .reply(200, JSON.stringify({ data: { locked: 150 } }), JSON_HEADERS);
     const source = createCustomSource(feed({ headers: { 'X-Api-Key': 'k-123' } }));
-    expect(await source.fetch?.(context(http, IGNORED_BASE))).toEqual([{ kind: 'btc-locked', network: 'acme', sats: 150 }]);
+    expect(await source.fetch?.(context(mock.http, IGNORED_BASE))).toEqual([{ kind: 'btc-locked', network: 'acme', sats: 150 }]);
   });
 
   it('POSTs the body as JSON', async () => {
     const body = { jsonrpc: '2.0', method: 'eth_getBalance', params: ['0xabc', 'latest'], id: 1 };
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/rpc', method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: 'Bearer t' } })
       .reply(200, JSON.stringify({ jsonrpc: '2.0', id: 1, result: '0xde0b6b3a7640000' }), JSON_HEADERS);
     const source = createCustomSource(
       feed({ url: `${ORIGIN}/rpc`, method: 'POST', body, headers: { Authorization: 'Bearer t' }, pointer: '/result', unit: 'wei' }),
     );
-    expect(await source.fetch?.(context(http, IGNORED_BASE))).toEqual([{ kind: 'btc-locked', network: 'acme', sats: 100_000_000 }]);
+    expect(await source.fetch?.(context(mock.http, IGNORED_BASE))).toEqual([{ kind: 'btc-locked', network: 'acme', sats: 100_000_000 }]);
   });
 
   it.each(['file:///etc/passwd', 'ftp://custom.test/x', 'javascript:alert(1)', 'data:application/json,{}', 'not a url', '//custom.test/x'])(
     'rejects %s without a request',
     async (url) => {
-      const f = await failure(createCustomSource(feed({ url })).fetch?.(context(http, IGNORED_BASE)) ?? Promise.resolve());
+      const f = await failure(createCustomSource(feed({ url })).fetch?.(context(mock.http, IGNORED_BASE)) ?? Promise.resolve());
       expect(f.toFeedError()).toEqual({ kind: 'http', message: 'only http(s) URLs' });
     },
   );
 
   it('accepts a plain http URL', async () => {
-    agent.get('http://custom.test').intercept({ path: '/n', method: 'GET' }).reply(200, '7', JSON_HEADERS);
+    mock.agent.get('http://custom.test').intercept({ path: '/n', method: 'GET' }).reply(200, '7', JSON_HEADERS);
     const source = createCustomSource(feed({ url: 'http://custom.test/n', pointer: '' }));
-    expect(await source.fetch?.(context(http, IGNORED_BASE))).toEqual([{ kind: 'btc-locked', network: 'acme', sats: 7 }]);
+    expect(await source.fetch?.(context(mock.http, IGNORED_BASE))).toEqual([{ kind: 'btc-locked', network: 'acme', sats: 7 }]);
   });
 
   it('passes HTTP failures through', async () => {
-    agent.get(ORIGIN).intercept({ path: '/v1/stats?key=secret', method: 'GET' }).reply(503, 'down');
-    const f = await failure(createCustomSource(feed()).fetch?.(context(http, IGNORED_BASE)) ?? Promise.resolve());
+    mock.agent.get(ORIGIN).intercept({ path: '/v1/stats?key=secret', method: 'GET' }).reply(503, 'down');
+    const f = await failure(createCustomSource(feed()).fetch?.(context(mock.http, IGNORED_BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'http', message: 'HTTP 503 Service Unavailable', status: 503 });
   });
 
   it('rejects a non-JSON body as schema', async () => {
-    agent.get(ORIGIN).intercept({ path: '/v1/stats?key=secret', method: 'GET' }).reply(200, '<html>', { headers: { 'content-type': 'text/html' } });
-    const f = await failure(createCustomSource(feed()).fetch?.(context(http, IGNORED_BASE)) ?? Promise.resolve());
+    mock.agent.get(ORIGIN).intercept({ path: '/v1/stats?key=secret', method: 'GET' }).reply(200, '<html>', { headers: { 'content-type': 'text/html' } });
+    const f = await failure(createCustomSource(feed()).fetch?.(context(mock.http, IGNORED_BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'not JSON (text/html)' });
   });
 });

@@ -1,29 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
-import type { HttpClient } from '../../src/feeds/http-client.js';
+import { describe, expect, it } from 'vitest';
 import { defillamaChains } from '../../src/feeds/defillama/chains.js';
 import { LLAMA_CHAINS, networkOfLlamaChain } from '../../src/feeds/defillama/chain-names.js';
 import { defillamaCoinsPrice } from '../../src/feeds/defillama/coins-price.js';
 import { Chains } from '../../src/feeds/defillama/schema.js';
 import { context, failure } from './adapter-context.js';
-import { fixture, mockHttp, upstream, verifyAndClose } from './mock-http.js';
+import { fixture, upstream, withMockHttp } from './mock-http.js';
 
 const BASE = 'https://llama.test';
 const JSON_HEADERS = { headers: { 'content-type': 'application/json' } };
 const NOW = Date.parse('2025-01-10T06:00:00Z');
 const SINCE = Date.parse('2025-01-08T00:00:00Z');
-let agent: MockAgent;
-let http: HttpClient;
-
-beforeEach(() => {
-  ({ agent, http } = mockHttp());
-});
-afterEach(async () => {
-  await verifyAndClose(agent);
-});
+const mock = withMockHttp();
 
 function reply(path: string, body: string): void {
-  agent.get(BASE).intercept({ path, method: 'GET' }).reply(200, body, JSON_HEADERS);
+  mock.agent.get(BASE).intercept({ path, method: 'GET' }).reply(200, body, JSON_HEADERS);
 }
 
 describe('defillama-coins-price', () => {
@@ -40,7 +30,7 @@ describe('defillama-coins-price', () => {
 
   it('reads coins["coingecko:bitcoin"].price stamped with its timestamp', async () => {
     reply('/prices/current/coingecko:bitcoin', fixture('defillama-coins/price-ok.json'));
-    expect(await defillamaCoinsPrice.fetch?.(context(http, BASE))).toEqual([
+    expect(await defillamaCoinsPrice.fetch?.(context(mock.http, BASE))).toEqual([
       { kind: 'price', usd: 94123.5, observedAt: 1736488800000 },
     ]);
   });
@@ -50,7 +40,7 @@ describe('defillama-coins-price', () => {
     ['price-negative.json', 'bad data at coins.coingecko:bitcoin.price: expected a price > 0'],
   ])('rejects %s as schema', async (file, message) => {
     reply('/prices/current/coingecko:bitcoin', fixture(`defillama-coins/${file}`));
-    const f = await failure(defillamaCoinsPrice.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(defillamaCoinsPrice.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 });
@@ -97,7 +87,7 @@ describe('defillama-chains', () => {
 
   it('keeps listed chains (first row per network, any case) and skips unusable rows', async () => {
     reply('/v2/chains', fixture('defillama/chains-ok.json'));
-    expect(await defillamaChains.fetch?.(context(http, BASE))).toEqual([
+    expect(await defillamaChains.fetch?.(context(mock.http, BASE))).toEqual([
       { kind: 'defi-tvl', network: 'rootstock', usd: 180000000.25 },
       { kind: 'defi-tvl', network: 'stacks', usd: 95000000 },
       { kind: 'defi-tvl', network: 'bob', usd: 120000000.75 },
@@ -111,13 +101,13 @@ describe('defillama-chains', () => {
     ['history-stacks.json', 'bad data: no usable rows'],
   ])('rejects %s as schema', async (file, message) => {
     reply('/v2/chains', fixture(`defillama/${file}`));
-    const f = await failure(defillamaChains.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(defillamaChains.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 
   it('rejects a non-array as schema', async () => {
     reply('/v2/chains', '{"message":"Internal server error"}');
-    const f = await failure(defillamaChains.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(defillamaChains.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'bad data: expected array, received object' });
   });
 });
@@ -128,14 +118,14 @@ describe('defillama-chains history', () => {
     for (const name of Object.values(LLAMA_CHAINS)) {
       const path = `/v2/historicalChainTvl/${encodeURIComponent(name)}`;
       const body = bodies[name];
-      if (body === undefined) agent.get(BASE).intercept({ path, method: 'GET' }).reply(fallback, 'Chain not found');
+      if (body === undefined) mock.agent.get(BASE).intercept({ path, method: 'GET' }).reply(fallback, 'Chain not found');
       else reply(path, body);
     }
   }
 
   it('asks every chain, skips the ones that fail, keeps points >= since, oldest first', async () => {
     replyHistory({ Stacks: fixture('defillama/history-stacks.json'), Rootstock: fixture('defillama/history-rootstock.json') });
-    const readings = await defillamaChains.history?.(context(http, BASE, NOW, SINCE));
+    const readings = await defillamaChains.history?.(context(mock.http, BASE, NOW, SINCE));
     const day = (d: string): number => Date.parse(`${d}T00:00:00Z`);
     expect(readings).toEqual([
       { kind: 'defi-tvl', network: 'stacks', usd: 94500000.5, observedAt: day('2025-01-08') },
@@ -148,13 +138,13 @@ describe('defillama-chains history', () => {
 
   it('skips a chain whose history is malformed', async () => {
     replyHistory({ Stacks: fixture('defillama/history-date-string.json'), BOB: fixture('defillama/history-rootstock.json') });
-    const readings = await defillamaChains.history?.(context(http, BASE, NOW, SINCE));
+    const readings = await defillamaChains.history?.(context(mock.http, BASE, NOW, SINCE));
     expect(readings?.map((r) => (r.kind === 'defi-tvl' ? r.network : ''))).toEqual(['bob', 'bob']);
   });
 
   it('fails with the first chain failure when every chain failed', async () => {
     replyHistory({}, 404);
-    const f = await failure(defillamaChains.history?.(context(http, BASE, NOW, SINCE)) ?? Promise.resolve());
+    const f = await failure(defillamaChains.history?.(context(mock.http, BASE, NOW, SINCE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'http', message: 'HTTP 404 Not Found', status: 404 });
   });
 
@@ -162,9 +152,9 @@ describe('defillama-chains history', () => {
     for (const [i, name] of Object.values(LLAMA_CHAINS).entries()) {
       const path = `/v2/historicalChainTvl/${encodeURIComponent(name)}`;
       if (i === 0) reply(path, fixture('defillama/history-date-string.json'));
-      else agent.get(BASE).intercept({ path, method: 'GET' }).reply(500, 'oops');
+      else mock.agent.get(BASE).intercept({ path, method: 'GET' }).reply(500, 'oops');
     }
-    const f = await failure(defillamaChains.history?.(context(http, BASE, NOW, SINCE)) ?? Promise.resolve());
+    const f = await failure(defillamaChains.history?.(context(mock.http, BASE, NOW, SINCE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'bad data at [0].date: expected number, received string' });
   });
 });

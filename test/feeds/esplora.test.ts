@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
-import type { HttpClient } from '../../src/feeds/http-client.js';
+import { describe, expect, it } from 'vitest';
 import { esploraLiquidSupply, LBTC_ASSET_ID } from '../../src/feeds/esplora/supply.js';
 import { context, failure } from './adapter-context.js';
-import { fixture, mockHttp, upstream, verifyAndClose } from './mock-http.js';
+import { fixture, upstream, withMockHttp } from './mock-http.js';
 
 const BASE = 'https://esplora.test/liquid';
 const PATH = `/liquid/api/asset/${LBTC_ASSET_ID}/supply`;
-let agent: MockAgent;
-let http: HttpClient;
-
-beforeEach(() => {
-  ({ agent, http } = mockHttp());
-});
-afterEach(async () => {
-  await verifyAndClose(agent);
-});
+const mock = withMockHttp();
 
 function reply(body: string): void {
-  agent.get('https://esplora.test').intercept({ path: PATH, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'text/plain' } });
+  mock.agent.get('https://esplora.test').intercept({ path: PATH, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'text/plain' } });
 }
 
 interface Stats {
@@ -46,7 +36,7 @@ describe('esplora-liquid-supply', () => {
     const supply = net(asset.chain_stats) + net(asset.mempool_stats);
     expect(`${supply}\n`).toBe(fixture('esplora/supply-ok.txt'));
     reply(fixture('esplora/supply-ok.txt'));
-    expect(await esploraLiquidSupply.fetch?.(context(http, BASE))).toEqual([{ kind: 'btc-locked', network: 'liquid', sats: supply }]);
+    expect(await esploraLiquidSupply.fetch?.(context(mock.http, BASE))).toEqual([{ kind: 'btc-locked', network: 'liquid', sats: supply }]);
   });
 
   it.each([
@@ -55,19 +45,19 @@ describe('esplora-liquid-supply', () => {
     ['supply-over-21m.txt', 'bad data: more than 21M BTC'],
   ])('rejects %s as schema', async (file, message) => {
     reply(fixture(`esplora/${file}`));
-    const f = await failure(esploraLiquidSupply.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(esploraLiquidSupply.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 
   it.each(['', '-5', '1 2', '0x10'])('rejects the body %j as schema', async (body) => {
     reply(body);
-    const f = await failure(esploraLiquidSupply.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(esploraLiquidSupply.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'bad data: expected a whole number of sats as text' });
   });
 
   it('maps a 429 to ratelimit', async () => {
-    agent.get('https://esplora.test').intercept({ path: PATH, method: 'GET' }).reply(429, 'Too Many Requests', { headers: { 'retry-after': '30' } });
-    const f = await failure(esploraLiquidSupply.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    mock.agent.get('https://esplora.test').intercept({ path: PATH, method: 'GET' }).reply(429, 'Too Many Requests', { headers: { 'retry-after': '30' } });
+    const f = await failure(esploraLiquidSupply.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'ratelimit', message: 'HTTP 429 Too Many Requests (retry after 30 s)', status: 429, retryAfterMs: 30_000 });
   });
 });

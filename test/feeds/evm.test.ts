@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
-import type { HttpClient } from '../../src/feeds/http-client.js';
+import { describe, expect, it } from 'vitest';
 import { bridgeBalanceSource } from '../../src/feeds/evm/bridge-source.js';
 import { bridgeBalanceSchema } from '../../src/feeds/evm/schema.js';
 import { CITREA_BRIDGE_ADDRESS, citreaBridge } from '../../src/feeds/citrea/bridge.js';
 import { rootstockBridge } from '../../src/feeds/rootstock/bridge.js';
 import { context, failure } from './adapter-context.js';
-import { fixture, mockHttp, verifyAndClose } from './mock-http.js';
+import { fixture, withMockHttp } from './mock-http.js';
 
 const BASE = 'https://citrea.test';
 const REQUEST = JSON.stringify({ jsonrpc: '2.0', method: 'eth_getBalance', params: [CITREA_BRIDGE_ADDRESS, 'latest'], id: 1 });
-let agent: MockAgent;
-let http: HttpClient;
-
-beforeEach(() => {
-  ({ agent, http } = mockHttp());
-});
-afterEach(async () => {
-  await verifyAndClose(agent);
-});
+const mock = withMockHttp();
 
 function reply(body: string): void {
-  agent
+  mock.agent
     .get(BASE)
     .intercept({ path: '/', method: 'POST', body: REQUEST, headers: { 'content-type': 'application/json' } })
     .reply(200, body, { headers: { 'content-type': 'application/json' } });
@@ -69,24 +59,24 @@ describe('citrea-bridge', () => {
 
   it('posts eth_getBalance of the bridge and returns 21M minus the balance, in sats rounded down', async () => {
     reply(fixture('citrea/balance-ok.json'));
-    expect(await citreaBridge.fetch?.(context(http, BASE))).toEqual([{ kind: 'btc-locked', network: 'citrea', sats: 123456789012 }]);
+    expect(await citreaBridge.fetch?.(context(mock.http, BASE))).toEqual([{ kind: 'btc-locked', network: 'citrea', sats: 123456789012 }]);
   });
 
   it('rejects a balance above 21M cBTC as schema', async () => {
     reply(fixture('citrea/balance-over-21m.json'));
-    const f = await failure(citreaBridge.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(citreaBridge.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'bad data at result: bridge balance above 21M cBTC' });
   });
 
   it('reports a JSON-RPC error object as http with a sanitized message', async () => {
     reply(fixture('citrea/rpc-error.json'));
-    const f = await failure(citreaBridge.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(citreaBridge.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'http', message: 'JSON-RPC error -32601: method not found' });
   });
 
   it('rejects a non-JSON answer as schema', async () => {
-    agent.get(BASE).intercept({ path: '/', method: 'POST' }).reply(200, '<html>bad gateway</html>', { headers: { 'content-type': 'text/html' } });
-    const f = await failure(citreaBridge.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    mock.agent.get(BASE).intercept({ path: '/', method: 'POST' }).reply(200, '<html>bad gateway</html>', { headers: { 'content-type': 'text/html' } });
+    const f = await failure(citreaBridge.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'not JSON (text/html)' });
   });
 });

@@ -1,26 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
-import type { HttpClient } from '../../src/feeds/http-client.js';
+import { describe, expect, it } from 'vitest';
 import { hiroSbtc, SBTC_DEPLOYER } from '../../src/feeds/hiro/sbtc.js';
 import { FtMetadata, TotalSupply } from '../../src/feeds/hiro/schema.js';
 import { hiroSbtcMetadata } from '../../src/feeds/hiro/metadata.js';
 import { context, failure } from './adapter-context.js';
-import { fixture, mockHttp, verifyAndClose } from './mock-http.js';
+import { fixture, withMockHttp } from './mock-http.js';
 
 const BASE = 'https://hiro.test';
 const PATH = `/v2/contracts/call-read/${SBTC_DEPLOYER}/sbtc-token/get-total-supply`;
-let agent: MockAgent;
-let http: HttpClient;
-
-beforeEach(() => {
-  ({ agent, http } = mockHttp());
-});
-afterEach(async () => {
-  await verifyAndClose(agent);
-});
+const mock = withMockHttp();
 
 function reply(body: string): void {
-  agent
+  mock.agent
     .get(BASE)
     .intercept({ path: PATH, method: 'POST', body: JSON.stringify({ sender: SBTC_DEPLOYER, arguments: [] }) })
     .reply(200, body, { headers: { 'content-type': 'application/json' } });
@@ -29,7 +19,7 @@ function reply(body: string): void {
 describe('hiro-sbtc', () => {
   it('decodes the Clarity (ok uint) into exact sats', async () => {
     reply(fixture('hiro/supply-ok.json'));
-    expect(await hiroSbtc.fetch?.(context(http, BASE))).toEqual([
+    expect(await hiroSbtc.fetch?.(context(mock.http, BASE))).toEqual([
       { kind: 'btc-locked', network: 'stacks', sats: 512345678901 },
     ]);
   });
@@ -48,7 +38,7 @@ describe('hiro-sbtc', () => {
     ],
   ])('rejects %s as schema', async (file, message) => {
     reply(fixture(`hiro/${file}`));
-    const f = await failure(hiroSbtc.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(hiroSbtc.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 });
@@ -57,7 +47,7 @@ describe('hiro-sbtc-metadata', () => {
   const META_PATH = `/metadata/v1/ft/${SBTC_DEPLOYER}.sbtc-token`;
 
   function replyMeta(body: string): void {
-    agent.get(BASE).intercept({ path: META_PATH, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'application/json' } });
+    mock.agent.get(BASE).intercept({ path: META_PATH, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'application/json' } });
   }
 
   it('is a polled Stacks source of the hiro provider', () => {
@@ -73,7 +63,7 @@ describe('hiro-sbtc-metadata', () => {
 
   it('reads total_supply (8 decimals) as exact sats', async () => {
     replyMeta(fixture('hiro/metadata-ok.json'));
-    expect(await hiroSbtcMetadata.fetch?.(context(http, BASE))).toEqual([
+    expect(await hiroSbtcMetadata.fetch?.(context(mock.http, BASE))).toEqual([
       { kind: 'btc-locked', network: 'stacks', sats: 512345678901 },
     ]);
   });
@@ -95,7 +85,7 @@ describe('hiro-sbtc-metadata', () => {
     ['metadata-over-supply.json', 'bad data at total_supply: more than 21M BTC'],
   ])('rejects %s as schema', async (file, message) => {
     replyMeta(fixture(`hiro/${file}`));
-    const f = await failure(hiroSbtcMetadata.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(hiroSbtcMetadata.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 

@@ -1,53 +1,43 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { MockAgent } from 'undici';
 import { createHttpClient, parseRetryAfter } from '../../src/feeds/http.js';
 import { FeedFailure } from '../../src/feeds/feed-failure.js';
-import type { HttpClient } from '../../src/feeds/http-client.js';
 import { failure } from './adapter-context.js';
-import { mockHttp, signal, UA, verifyAndClose } from './mock-http.js';
+import { signal, UA, withMockHttp } from './mock-http.js';
 
 const ORIGIN = 'https://api.example.test';
 const URL_ = `${ORIGIN}/data`;
 const Data = z.object({ latest: z.object({ total_capacity: z.number() }) });
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
-let agent: MockAgent;
-let http: HttpClient;
-
-beforeEach(() => {
-  ({ agent, http } = mockHttp());
-});
-afterEach(async () => {
-  await verifyAndClose(agent);
-});
+const mock = withMockHttp();
 
 function intercept(path = '/data', method = 'GET') {
-  return agent.get(ORIGIN).intercept({ path, method });
+  return mock.agent.get(ORIGIN).intercept({ path, method });
 }
 
 describe('createHttpClient', () => {
   it('sends User-Agent and Accept and returns the validated body', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/data', method: 'GET', headers: { 'user-agent': UA, accept: 'application/json' } })
       .reply(200, { latest: { total_capacity: 5, extra: 'ignored' } }, { headers: JSON_HEADERS });
-    await expect(http.getJson(URL_, Data, { signal: signal() })).resolves.toEqual({ latest: { total_capacity: 5 } });
+    await expect(mock.http.getJson(URL_, Data, { signal: signal() })).resolves.toEqual({ latest: { total_capacity: 5 } });
   });
 
   it('does not match the User-Agent interceptor with another agent string', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/data', method: 'GET', headers: { 'user-agent': UA } })
       .reply(200, { latest: { total_capacity: 1 } });
-    const other = createHttpClient({ userAgent: 'someone-else', dispatcher: agent });
+    const other = createHttpClient({ userAgent: 'someone-else', dispatcher: mock.agent });
     const f = await failure(other.getJson(URL_, Data, { signal: signal() }));
     expect(f.kind).toBe('network');
-    await expect(http.getJson(URL_, Data, { signal: signal() })).resolves.toEqual({ latest: { total_capacity: 1 } });
+    await expect(mock.http.getJson(URL_, Data, { signal: signal() })).resolves.toEqual({ latest: { total_capacity: 1 } });
   });
 
   it('posts JSON with a content type and keeps User-Agent over a caller header', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({
         path: '/rpc',
@@ -56,7 +46,7 @@ describe('createHttpClient', () => {
         headers: { 'user-agent': UA, 'content-type': 'application/json', 'x-api-key': 'k' },
       })
       .reply(200, { ok: true });
-    const result = await http.postJson(`${ORIGIN}/rpc`, { a: 1 }, z.object({ ok: z.boolean() }), {
+    const result = await mock.http.postJson(`${ORIGIN}/rpc`, { a: 1 }, z.object({ ok: z.boolean() }), {
       signal: signal(),
       headers: { 'X-Api-Key': 'k', 'User-Agent': 'spoofed' },
     });
@@ -64,12 +54,12 @@ describe('createHttpClient', () => {
   });
 
   it('reads text bodies with getText', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/supply', method: 'GET', headers: { accept: 'text/plain' } })
       .reply(200, '1234\n', { headers: { 'content-type': 'text/plain' } });
     const schema = z.string().trim().regex(/^\d+$/).transform(Number);
-    await expect(http.getText(`${ORIGIN}/supply`, schema, { signal: signal() })).resolves.toBe(1234);
+    await expect(mock.http.getText(`${ORIGIN}/supply`, schema, { signal: signal() })).resolves.toBe(1234);
   });
 
   it.each([
@@ -78,13 +68,13 @@ describe('createHttpClient', () => {
     [503, 'HTTP 503 Service Unavailable'],
   ])('maps HTTP %i to kind "http"', async (status, message) => {
     intercept().reply(status, '<html>oops</html>', { headers: { 'content-type': 'text/html' } });
-    const f = await failure(http.getJson(URL_, Data, { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
     expect(f.toFeedError()).toEqual({ kind: 'http', message, status });
   });
 
   it('maps 429 with Retry-After seconds to "ratelimit"', async () => {
     intercept().reply(429, 'slow down', { headers: { 'retry-after': '120' } });
-    const f = await failure(http.getJson(URL_, Data, { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
     expect(f.toFeedError()).toEqual({
       kind: 'ratelimit',
       message: 'HTTP 429 Too Many Requests (retry after 120 s)',
@@ -95,7 +85,7 @@ describe('createHttpClient', () => {
 
   it('maps 429 with an HTTP-date Retry-After relative to the client clock', async () => {
     const now = Date.parse('2025-01-10T12:00:00Z');
-    const dated = createHttpClient({ userAgent: UA, dispatcher: agent, now: () => now });
+    const dated = createHttpClient({ userAgent: UA, dispatcher: mock.agent, now: () => now });
     intercept().reply(429, '', { headers: { 'retry-after': 'Fri, 10 Jan 2025 12:01:30 GMT' } });
     const f = await failure(dated.getJson(URL_, Data, { signal: signal() }));
     expect([f.kind, f.retryAfterMs]).toEqual(['ratelimit', 90_000]);
@@ -103,13 +93,13 @@ describe('createHttpClient', () => {
 
   it('maps 429 without Retry-After to "ratelimit" with no wait', async () => {
     intercept().reply(429, '');
-    const f = await failure(http.getJson(URL_, Data, { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
     expect(f.toFeedError()).toEqual({ kind: 'ratelimit', message: 'HTTP 429 Too Many Requests', status: 429 });
   });
 
   it('does not follow redirects', async () => {
     intercept().reply(301, '', { headers: { location: 'https://elsewhere.test/\u001b[31mx' } });
-    const f = await failure(http.getJson(URL_, Data, { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
     expect(f.toFeedError()).toEqual({
       kind: 'http',
       message: 'redirected to https://elsewhere.test/x (redirects are not followed)',
@@ -119,50 +109,50 @@ describe('createHttpClient', () => {
 
   it('reports a non-JSON 200 as "schema" with its content type', async () => {
     intercept().reply(200, '<!doctype html><title>Just a moment…</title>', { headers: { 'content-type': 'text/html; charset=UTF-8' } });
-    const f = await failure(http.getJson(URL_, Data, { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'not JSON (text/html)' });
   });
 
   it('reports truncated JSON as "schema"', async () => {
     intercept().reply(200, '{"latest":{"total_capa', { headers: JSON_HEADERS });
-    const f = await failure(http.getJson(URL_, Data, { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
     expect(f.toFeedError()).toEqual({ kind: 'schema', message: 'not JSON (application/json)' });
   });
 
   it('reports a zod failure with the first issue path and reason', async () => {
     intercept().reply(200, { latest: { total_capacity: '12' } }, { headers: JSON_HEADERS });
-    const f = await failure(http.getJson(URL_, Data, { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
     expect(f.kind).toBe('schema');
     expect(f.message).toBe('bad data at latest.total_capacity: expected number, received string');
   });
 
   it('reports a missing field as missing', async () => {
     intercept().reply(200, [{ latest: {} }], { headers: JSON_HEADERS });
-    const f = await failure(http.getJson(URL_, z.array(Data), { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, z.array(Data), { signal: signal() }));
     expect(f.message).toBe('bad data at [0].latest.total_capacity: missing (expected number)');
   });
 
   it('rejects a body larger than the cap by Content-Length', async () => {
     intercept().reply(200, '{}', { headers: { 'content-length': String(2 * 1024 * 1024) } });
-    const f = await failure(http.getJson(URL_, Data, { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
     expect(f.toFeedError()).toEqual({ kind: 'http', message: 'response larger than 1 MiB' });
   });
 
   it('rejects a body that streams past the per-request cap', async () => {
     intercept().reply(200, JSON.stringify({ pad: 'x'.repeat(5000) }), { headers: JSON_HEADERS });
-    const f = await failure(http.getJson(URL_, Data, { signal: signal(), maxBytes: 4096 }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal(), maxBytes: 4096 }));
     expect(f.toFeedError()).toEqual({ kind: 'http', message: 'response larger than 4 KiB' });
   });
 
   it('maps a refused connection to "network"', async () => {
     intercept().replyWithError(Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' }));
-    const f = await failure(http.getJson(URL_, Data, { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
     expect(f.toFeedError()).toEqual({ kind: 'network', message: 'connection refused' });
   });
 
   it('maps a DNS failure to "network" naming the host', async () => {
     intercept().replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
-    const f = await failure(http.getJson(URL_, Data, { signal: signal() }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
     expect(f.message).toBe('DNS lookup failed for api.example.test');
   });
 
@@ -173,7 +163,7 @@ describe('createHttpClient', () => {
       controller.abort(timeout);
       return { statusCode: 200, data: '{"latest":{"total_capacity":1}}' };
     });
-    const f = await failure(http.getJson(URL_, Data, { signal: controller.signal }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: controller.signal }));
     expect(f).toBe(timeout);
   });
 
@@ -183,7 +173,7 @@ describe('createHttpClient', () => {
       controller.abort();
       return { statusCode: 200, data: '{}' };
     });
-    const f = await failure(http.getJson(URL_, Data, { signal: controller.signal }));
+    const f = await failure(mock.http.getJson(URL_, Data, { signal: controller.signal }));
     expect(f.toFeedError()).toEqual({ kind: 'network', message: 'aborted' });
   });
 });

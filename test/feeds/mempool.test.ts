@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
-import type { HttpClient } from '../../src/feeds/http-client.js';
+import { describe, expect, it } from 'vitest';
 import { lightningInterval, mempoolLightning } from '../../src/feeds/mempool/lightning.js';
 import { mempoolHeight } from '../../src/feeds/mempool/height.js';
 import { mempoolPrice } from '../../src/feeds/mempool/price.js';
 import { HistoricalPrices, LightningLatest, Prices } from '../../src/feeds/mempool/schema.js';
 import { context, failure } from './adapter-context.js';
-import { fixture, mockHttp, upstream, verifyAndClose } from './mock-http.js';
+import { fixture, upstream, withMockHttp } from './mock-http.js';
 
 const BASE = 'https://mempool.test';
 const DAY = 86_400_000;
-let agent: MockAgent;
-let http: HttpClient;
-
-beforeEach(() => {
-  ({ agent, http } = mockHttp());
-});
-afterEach(async () => {
-  await verifyAndClose(agent);
-});
+const mock = withMockHttp();
 
 function reply(path: string, body: string): void {
-  agent.get(BASE).intercept({ path, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'application/json' } });
+  mock.agent.get(BASE).intercept({ path, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'application/json' } });
 }
 
 describe('mempool-lightning', () => {
@@ -36,13 +26,13 @@ describe('mempool-lightning', () => {
 
   it('fetches /api/v1/lightning/statistics/latest', async () => {
     reply('/api/v1/lightning/statistics/latest', upstream('mempool-lightning-statistics-latest.json'));
-    const readings = await mempoolLightning.fetch?.(context(http, BASE));
+    const readings = await mempoolLightning.fetch?.(context(mock.http, BASE));
     expect(readings).toEqual([expect.objectContaining({ network: 'lightning', sats: 460820222344 })]);
   });
 
   it('accepts the live shape with `previous` and no node_count', async () => {
     reply('/api/v1/lightning/statistics/latest', fixture('mempool/lightning-latest-with-previous.json'));
-    const readings = await mempoolLightning.fetch?.(context(http, BASE));
+    const readings = await mempoolLightning.fetch?.(context(mock.http, BASE));
     expect(readings).toEqual([
       { kind: 'btc-locked', network: 'lightning', sats: 515000000000, extra: { channels: 48000, avgFeeRatePpm: 800 } },
     ]);
@@ -54,7 +44,7 @@ describe('mempool-lightning', () => {
     ['lightning-latest-fractional.json', 'bad data at latest.total_capacity: expected whole sats'],
   ])('rejects %s as schema', async (file, message) => {
     reply('/api/v1/lightning/statistics/latest', fixture(`mempool/${file}`));
-    const f = await failure(mempoolLightning.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(mempoolLightning.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 
@@ -74,7 +64,7 @@ describe('mempool-lightning', () => {
 
   it('backfills from the covering interval, oldest first, only since `since`', async () => {
     reply('/api/v1/lightning/statistics/3d', fixture('mempool/lightning-history-ok.json'));
-    const readings = await mempoolLightning.history?.(context(http, BASE));
+    const readings = await mempoolLightning.history?.(context(mock.http, BASE));
     expect(readings).toEqual([
       { kind: 'btc-locked', network: 'lightning', sats: 514800000000, observedAt: Date.parse('2025-01-08T00:00:00Z') },
       { kind: 'btc-locked', network: 'lightning', sats: 514900000000, observedAt: Date.parse('2025-01-09T00:00:00Z') },
@@ -84,7 +74,7 @@ describe('mempool-lightning', () => {
 
   it('rejects history rows whose `added` is not unix seconds', async () => {
     reply('/api/v1/lightning/statistics/3d', fixture('mempool/lightning-history-added-iso.json'));
-    const f = await failure(mempoolLightning.history?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(mempoolLightning.history?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.message).toBe('bad data at [0].added: expected number, received string');
   });
 
@@ -103,7 +93,7 @@ describe('mempool-lightning', () => {
     expect(body.length).toBeGreaterThan(1024 * 1024);
     const now = (start + 15_000 * 86_400) * 1000;
     reply('/api/v1/lightning/statistics/all', body);
-    const readings = await mempoolLightning.history?.(context(http, BASE, now, now - 5000 * DAY));
+    const readings = await mempoolLightning.history?.(context(mock.http, BASE, now, now - 5000 * DAY));
     expect(readings).toHaveLength(5000);
   });
 });
@@ -111,7 +101,7 @@ describe('mempool-lightning', () => {
 describe('mempool-price', () => {
   it('parses the recorded /prices payload', async () => {
     reply('/api/v1/prices', upstream('mempool-prices.json'));
-    expect(await mempoolPrice.fetch?.(context(http, BASE))).toEqual([
+    expect(await mempoolPrice.fetch?.(context(mock.http, BASE))).toEqual([
       { kind: 'price', usd: 43753, observedAt: 1703252411000 },
     ]);
   });
@@ -125,7 +115,7 @@ describe('mempool-price', () => {
     ['prices-usd-string.json', 'bad data at USD: expected number, received string'],
   ])('rejects %s as schema', async (file, message) => {
     reply('/api/v1/prices', fixture(`mempool/${file}`));
-    const f = await failure(mempoolPrice.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(mempoolPrice.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 });
@@ -142,7 +132,7 @@ describe('mempool-price history', () => {
   it('keeps USD > 0 at or after since, oldest first', async () => {
     reply(PATH, fixture('mempool/historical-price-ok.json'));
     const since = Date.parse('2025-01-07T00:00:00Z');
-    expect(await mempoolPrice.history?.(context(http, BASE, Date.parse('2025-01-10T06:00:00Z'), since))).toEqual([
+    expect(await mempoolPrice.history?.(context(mock.http, BASE, Date.parse('2025-01-10T06:00:00Z'), since))).toEqual([
       { kind: 'price', usd: 101000, observedAt: 1736208000000 },
       { kind: 'price', usd: 96900.5, observedAt: 1736294400000 },
       { kind: 'price', usd: 94500, observedAt: 1736467200000 },
@@ -154,7 +144,7 @@ describe('mempool-price history', () => {
     ['historical-price-no-prices.json', 'bad data at prices: missing (expected array)'],
   ])('rejects %s as schema', async (file, message) => {
     reply(PATH, fixture(`mempool/${file}`));
-    const f = await failure(mempoolPrice.history?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(mempoolPrice.history?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 
@@ -165,7 +155,7 @@ describe('mempool-price history', () => {
     expect(body.length).toBeGreaterThan(2 * 1024 * 1024);
     reply(PATH, body);
     const now = (start + 60_000 * 3600) * 1000;
-    const readings = await mempoolPrice.history?.(context(http, BASE, now, now - 10 * DAY));
+    const readings = await mempoolPrice.history?.(context(mock.http, BASE, now, now - 10 * DAY));
     expect(readings).toHaveLength(240);
   });
 });
@@ -174,7 +164,7 @@ describe('mempool-height', () => {
   const PATH = '/api/blocks/tip/height';
 
   function replyText(body: string): void {
-    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'text/plain' } });
+    mock.agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(200, body, { headers: { 'content-type': 'text/plain' } });
   }
 
   it('is a polled block-height source for no network', () => {
@@ -190,7 +180,7 @@ describe('mempool-height', () => {
 
   it.each(['877123', '877123\n', ' 1 '])('reads %j', async (body) => {
     replyText(body);
-    expect(await mempoolHeight.fetch?.(context(http, BASE))).toEqual([{ kind: 'block-height', height: Number(body.trim()) }]);
+    expect(await mempoolHeight.fetch?.(context(mock.http, BASE))).toEqual([{ kind: 'block-height', height: Number(body.trim()) }]);
   });
 
   it.each([
@@ -202,7 +192,7 @@ describe('mempool-height', () => {
     ['', 'bad data: expected a block height as text'],
   ])('rejects %j as schema', async (body, message) => {
     replyText(body);
-    const f = await failure(mempoolHeight.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(mempoolHeight.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 });

@@ -1,6 +1,7 @@
 // Test helper: an HttpClient over an undici MockAgent with the network blocked, plus fixture loaders.
 import { readFileSync } from 'node:fs';
 import { MockAgent } from 'undici';
+import { afterEach, beforeEach } from 'vitest';
 import type { HttpClient } from '../../src/feeds/http-client.js';
 import { createHttpClient } from '../../src/feeds/http.js';
 
@@ -37,4 +38,30 @@ export function upstream(name: string): string {
 /** A fresh, never-aborted signal. */
 export function signal(): AbortSignal {
   return new AbortController().signal;
+}
+
+/**
+ * Registers a fresh MockAgent + HttpClient before each test and verifies every interceptor was used
+ * after it. Read `mock.agent` / `mock.http` inside tests.
+ */
+export function withMockHttp(maxBytes?: number): { readonly agent: MockAgent; readonly http: HttpClient } {
+  let current: { agent: MockAgent; http: HttpClient } | undefined;
+  beforeEach(() => {
+    current = mockHttp(maxBytes);
+  });
+  afterEach(async () => {
+    if (current) await verifyAndClose(current.agent);
+  });
+  const get = () => {
+    if (!current) throw new Error('withMockHttp: used outside a test');
+    return current;
+  };
+  return {
+    get agent() {
+      return get().agent;
+    },
+    get http() {
+      return get().http;
+    },
+  };
 }

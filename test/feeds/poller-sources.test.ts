@@ -1,65 +1,55 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
+import { describe, expect, it } from 'vitest';
 import type { FeedAction } from '../../src/model/actions.js';
 import type { Reading } from '../../src/model/types.js';
-import type { HttpClient } from '../../src/feeds/http-client.js';
 import { createPoller } from '../../src/feeds/poller.js';
 import { PROVIDER_DEFAULTS } from '../../src/feeds/providers.js';
 import { SOURCES } from '../../src/feeds/registry.js';
 import { SBTC_DEPLOYER } from '../../src/feeds/hiro/sbtc.js';
 import { LBTC_ASSET_ID } from '../../src/feeds/esplora/supply.js';
 import { LLAMA_CHAINS } from '../../src/feeds/defillama/chain-names.js';
-import { fixture, mockHttp, upstream, verifyAndClose } from './mock-http.js';
+import { fixture, upstream, withMockHttp } from './mock-http.js';
 
 const NOW = Date.parse('2025-01-10T06:00:00Z');
 const JSON_HEADERS = { headers: { 'content-type': 'application/json' } };
 const TEXT_HEADERS = { headers: { 'content-type': 'text/plain' } };
-let agent: MockAgent;
-let http: HttpClient;
-
-beforeEach(() => {
-  ({ agent, http } = mockHttp());
-});
-afterEach(async () => {
-  await verifyAndClose(agent);
-});
+const mock = withMockHttp();
 
 /** Every real source against the default hosts, each upstream answering once. */
 function mockAllUpstreams(): void {
-  const mempool = agent.get(PROVIDER_DEFAULTS.mempool);
+  const mempool = mock.agent.get(PROVIDER_DEFAULTS.mempool);
   mempool.intercept({ path: '/api/v1/lightning/statistics/latest' }).reply(200, upstream('mempool-lightning-statistics-latest.json'), JSON_HEADERS);
   mempool.intercept({ path: '/api/v1/lightning/statistics/3d' }).reply(200, fixture('mempool/lightning-history-ok.json'), JSON_HEADERS);
   mempool.intercept({ path: '/api/v1/prices' }).reply(200, upstream('mempool-prices.json'), JSON_HEADERS);
   mempool.intercept({ path: '/api/v1/historical-price?currency=USD' }).reply(200, fixture('mempool/historical-price-ok.json'), JSON_HEADERS);
   mempool.intercept({ path: '/api/blocks/tip/height' }).reply(200, '877123', TEXT_HEADERS);
-  const liquid = agent.get(PROVIDER_DEFAULTS.liquid);
+  const liquid = mock.agent.get(PROVIDER_DEFAULTS.liquid);
   liquid.intercept({ path: '/api/v1/liquid/pegs' }).reply(200, fixture('liquid/pegs-ok.json'), JSON_HEADERS);
   liquid.intercept({ path: '/api/v1/liquid/pegs/month' }).reply(200, fixture('liquid/pegs-month-ok.json'), JSON_HEADERS);
   liquid.intercept({ path: '/api/v1/liquid/reserves' }).reply(200, fixture('liquid/reserves-ok.json'), JSON_HEADERS);
-  agent
+  mock.agent
     .get('https://blockstream.info')
     .intercept({ path: `/liquid/api/asset/${LBTC_ASSET_ID}/supply` })
     .reply(200, fixture('esplora/supply-ok.txt'), TEXT_HEADERS);
-  agent.get(PROVIDER_DEFAULTS.rootstock).intercept({ path: '/', method: 'POST' }).reply(200, fixture('rootstock/balance-ok.json'), JSON_HEADERS);
-  agent.get(PROVIDER_DEFAULTS['rootstock-explorer']).intercept({ path: '/circulating' }).reply(200, fixture('rootstock/circulating-ok.json'), JSON_HEADERS);
-  agent.get(PROVIDER_DEFAULTS.citrea).intercept({ path: '/', method: 'POST' }).reply(200, fixture('citrea/balance-ok.json'), JSON_HEADERS);
-  const hiro = agent.get(PROVIDER_DEFAULTS.hiro);
+  mock.agent.get(PROVIDER_DEFAULTS.rootstock).intercept({ path: '/', method: 'POST' }).reply(200, fixture('rootstock/balance-ok.json'), JSON_HEADERS);
+  mock.agent.get(PROVIDER_DEFAULTS['rootstock-explorer']).intercept({ path: '/circulating' }).reply(200, fixture('rootstock/circulating-ok.json'), JSON_HEADERS);
+  mock.agent.get(PROVIDER_DEFAULTS.citrea).intercept({ path: '/', method: 'POST' }).reply(200, fixture('citrea/balance-ok.json'), JSON_HEADERS);
+  const hiro = mock.agent.get(PROVIDER_DEFAULTS.hiro);
   hiro
     .intercept({ path: `/v2/contracts/call-read/${SBTC_DEPLOYER}/sbtc-token/get-total-supply`, method: 'POST' })
     .reply(200, fixture('hiro/supply-ok.json'), JSON_HEADERS);
   hiro.intercept({ path: `/metadata/v1/ft/${SBTC_DEPLOYER}.sbtc-token` }).reply(200, fixture('hiro/metadata-ok.json'), JSON_HEADERS);
-  const layers = agent.get(PROVIDER_DEFAULTS.bitcoinlayers);
+  const layers = mock.agent.get(PROVIDER_DEFAULTS.bitcoinlayers);
   layers.intercept({ path: '/current_supplies_by_network' }).reply(200, fixture('bitcoinlayers/current-ok.json'), JSON_HEADERS);
   layers.intercept({ path: '/historical_supplies_by_network?date=gte.2025-01-07' }).reply(200, fixture('bitcoinlayers/history-ok.json'), JSON_HEADERS);
-  agent
+  mock.agent
     .get(PROVIDER_DEFAULTS.coingecko)
     .intercept({ path: '/api/v3/simple/price?ids=bitcoin&vs_currencies=usd&include_last_updated_at=true' })
     .reply(200, upstream('coingecko-simple-price-bitcoin-usd.json'), JSON_HEADERS);
-  agent
+  mock.agent
     .get(PROVIDER_DEFAULTS['defillama-coins'])
     .intercept({ path: '/prices/current/coingecko:bitcoin' })
     .reply(200, fixture('defillama-coins/price-ok.json'), JSON_HEADERS);
-  const llama = agent.get(PROVIDER_DEFAULTS.defillama);
+  const llama = mock.agent.get(PROVIDER_DEFAULTS.defillama);
   llama.intercept({ path: '/v2/chains' }).reply(200, upstream('defillama-v2-chains-2022-snapshot.json'), JSON_HEADERS);
   for (const name of Object.values(LLAMA_CHAINS)) {
     const path = `/v2/historicalChainTvl/${encodeURIComponent(name)}`;
@@ -90,7 +80,7 @@ describe('poller over the real adapters', () => {
     const poller = createPoller({
       sources: SOURCES,
       baseUrlFor: (p) => PROVIDER_DEFAULTS[p as keyof typeof PROVIDER_DEFAULTS],
-      http,
+      http: mock.http,
       intervalMs: 300_000,
       timeoutMs: 15_000,
       windowMs: 3 * 86_400_000,

@@ -1,28 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
-import type { HttpClient } from '../../src/feeds/http-client.js';
+import { describe, expect, it } from 'vitest';
 import { BRIDGE_ADDRESS, rootstockBridge } from '../../src/feeds/rootstock/bridge.js';
 import { bridgeBalanceSchema } from '../../src/feeds/evm/schema.js';
 import { rootstockExplorer } from '../../src/feeds/rootstock/explorer.js';
 import { Circulating } from '../../src/feeds/rootstock/schema.js';
 import { context, failure } from './adapter-context.js';
-import { fixture, mockHttp, verifyAndClose } from './mock-http.js';
+import { fixture, withMockHttp } from './mock-http.js';
 
 const BASE = 'https://rsk.test';
 const BridgeBalance = bridgeBalanceSchema('RBTC');
 const REQUEST = JSON.stringify({ jsonrpc: '2.0', method: 'eth_getBalance', params: [BRIDGE_ADDRESS, 'latest'], id: 1 });
-let agent: MockAgent;
-let http: HttpClient;
-
-beforeEach(() => {
-  ({ agent, http } = mockHttp());
-});
-afterEach(async () => {
-  await verifyAndClose(agent);
-});
+const mock = withMockHttp();
 
 function reply(body: string): void {
-  agent
+  mock.agent
     .get(BASE)
     .intercept({ path: '/', method: 'POST', body: REQUEST, headers: { 'content-type': 'application/json' } })
     .reply(200, body, { headers: { 'content-type': 'application/json' } });
@@ -31,7 +21,7 @@ function reply(body: string): void {
 describe('rootstock-bridge', () => {
   it('posts eth_getBalance of the bridge and returns 21M minus the balance, in sats rounded down', async () => {
     reply(fixture('rootstock/balance-ok.json'));
-    expect(await rootstockBridge.fetch?.(context(http, BASE))).toEqual([
+    expect(await rootstockBridge.fetch?.(context(mock.http, BASE))).toEqual([
       { kind: 'btc-locked', network: 'rootstock', sats: 387654321098 },
     ]);
   });
@@ -47,13 +37,13 @@ describe('rootstock-bridge', () => {
     ['no-result.json', 'bad data at result: missing (no result and no error)'],
   ])('rejects %s as schema', async (file, message) => {
     reply(fixture(`rootstock/${file}`));
-    const f = await failure(rootstockBridge.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(rootstockBridge.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 
   it('reports a JSON-RPC error object as http with a sanitized message', async () => {
     reply(fixture('rootstock/rpc-error.json'));
-    const f = await failure(rootstockBridge.fetch?.(context(http, BASE)) ?? Promise.resolve());
+    const f = await failure(rootstockBridge.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'http', message: 'JSON-RPC error -32005: rate limited please slow down' });
   });
 });
@@ -62,7 +52,7 @@ describe('rootstock-explorer', () => {
   const EXPLORER = 'https://explorer.test';
 
   function replyExplorer(body: string): void {
-    agent.get(EXPLORER).intercept({ path: '/circulating', method: 'GET' }).reply(200, body, { headers: { 'content-type': 'application/json' } });
+    mock.agent.get(EXPLORER).intercept({ path: '/circulating', method: 'GET' }).reply(200, body, { headers: { 'content-type': 'application/json' } });
   }
 
   it('is a polled Rootstock btc-locked source of its own provider', () => {
@@ -78,14 +68,14 @@ describe('rootstock-explorer', () => {
 
   it('reads the decimal string exactly, cutting digits past the 8th decimal', async () => {
     replyExplorer(fixture('rootstock/circulating-ok.json'));
-    expect(await rootstockExplorer.fetch?.(context(http, EXPLORER))).toEqual([
+    expect(await rootstockExplorer.fetch?.(context(mock.http, EXPLORER))).toEqual([
       { kind: 'btc-locked', network: 'rootstock', sats: 387654321098 },
     ]);
   });
 
   it('accepts a number too, through its shortest text', async () => {
     replyExplorer(fixture('rootstock/circulating-number.json'));
-    expect(await rootstockExplorer.fetch?.(context(http, EXPLORER))).toEqual([
+    expect(await rootstockExplorer.fetch?.(context(mock.http, EXPLORER))).toEqual([
       { kind: 'btc-locked', network: 'rootstock', sats: 387654321098 },
     ]);
   });
@@ -112,7 +102,7 @@ describe('rootstock-explorer', () => {
     ['circulating-boolean.json', 'bad data at circulatingSupply: expected string or number'],
   ])('rejects %s as schema', async (file, message) => {
     replyExplorer(fixture(`rootstock/${file}`));
-    const f = await failure(rootstockExplorer.fetch?.(context(http, EXPLORER)) ?? Promise.resolve());
+    const f = await failure(rootstockExplorer.fetch?.(context(mock.http, EXPLORER)) ?? Promise.resolve());
     expect(f.toFeedError()).toEqual({ kind: 'schema', message });
   });
 });
