@@ -4,6 +4,7 @@ import React, { useSyncExternalStore } from 'react';
 import { selectHeader, selectRows, selectSector, selectSources } from '../model/selectors.js';
 import type { Store } from '../model/store.js';
 import type { Action } from '../model/reducer.js';
+import type { ViewId } from '../model/state.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { AsciiContext } from './components/Line.js';
@@ -53,6 +54,12 @@ const UI_ACTIONS: Partial<Record<Command, Action>> = {
   help: { type: 'ui/help-toggle' },
   close: { type: 'ui/close' },
 };
+
+/** The first key of each view command, for the tab bar. */
+function tabKeys(keymap: readonly Binding[]): Record<ViewId, string> {
+  const first = (command: Command, fallback: string) => keymap.find((b) => b.command === command)?.label.split(' / ')[0] ?? fallback;
+  return { shares: first('view-shares', '1'), trends: first('view-trends', '2'), sources: first('view-sources', '3'), alerts: first('view-alerts', '4') };
+}
 
 /** The action for a command, given the current state (selection and detail need the rows). */
 function actionFor(command: Command, store: Store): Action | undefined {
@@ -165,7 +172,7 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
     <Box flexDirection="column" width={columns}>
       {keys}
       <Header info={header} sector={selectSector(state)} metric={ui.metric} view={ui.view} unit={ui.unit} demo={state.demo} now={state.now}
-        width={columns} sourceCount={state.sources.length} theme={theme} ascii={ascii} />
+        width={columns} sourceCount={state.sources.length} theme={theme} ascii={ascii} tabKeys={tabKeys(keymap)} />
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">{body}</Box>
       <Footer width={columns} theme={theme} demo={state.demo} notice={ui.notice} />
     </Box>

@@ -103,21 +103,82 @@ describe.skipIf(tmuxMissing)('terminal citizenship in tmux', () => {
   it('incremental rendering: every view switch and resize leaves exactly the frame a full redraw draws', async () => {
     const t = await start();
     await t.waitFor(DATA);
-    const check = async (what: string) => {
-      await new Promise((r) => setTimeout(r, 400));
+    await t.waitFor(/16\/16 sources ok/);
+    await new Promise((r) => setTimeout(r, 1500)); // let the start-up backfill land
+    const check = async (what: string, marker: RegExp) => {
+      await t.waitFor(marker);
+      await new Promise((r) => setTimeout(r, 300));
       const incremental = await t.capture();
       await t.sendKeys('C-l');
-      await new Promise((r) => setTimeout(r, 400));
+      await new Promise((r) => setTimeout(r, 300));
       expect(incremental, what).toBe(await t.capture());
     };
-    for (const key of ['2', '3', '4', '1', '?', 'Escape', 'Enter', 'Escape', 'm', 'm', 'j', ']', '[']) {
+    const steps: [string, RegExp][] = [
+      ['2', /Range 90d/], ['3', /Source\s+For\s+Status/], ['4', /No alert rules configured/], ['1', DATA], ['?', /What "BTC locked" counts/],
+      ['Escape', DATA], ['Enter', /Esc to close/], ['Escape', DATA], ['m', /l2top DeFi TVL/], ['m', /l2top BTC locked/],
+      ['j', /^ Stacks/m], [']', DATA], ['[', DATA],
+    ];
+    for (const [key, marker] of steps) {
       await t.sendKeys(key);
-      await check(`after ${key}`);
+      await check(`after ${key}`, marker);
     }
     for (const [cols, rows] of [[80, 24], [120, 40], [44, 14], [100, 30]] as const) {
       await t.resize(cols, rows);
-      await check(`after resize to ${cols}x${rows}`);
+      await check(`after resize to ${cols}x${rows}`, /Lightning|Stacks/);
     }
+  });
+
+});
+
+describe.skipIf(tmuxMissing)('odd terminals and options in tmux', () => {
+  it('a resize storm ends in the same frame a full redraw draws', async () => {
+    const t = await start();
+    await t.waitFor(DATA);
+    for (let i = 0; i < 12; i += 1) await t.resize(60 + ((i * 7) % 70), 16 + ((i * 5) % 26));
+    await t.resize(100, 30);
+    await new Promise((r) => setTimeout(r, 600));
+    const incremental = await t.capture();
+    await t.sendKeys('C-l');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(incremental).toBe(await t.capture());
+    expect(incremental).toMatch(DATA);
+  });
+
+  it('a pty that reports 0x0 is drawn as 80x24', async () => {
+    const cmd = `stty rows 0 cols 0; node ${BIN} --config ${config}; PS1='PROMPT$ ' exec bash --norc --noprofile -i`;
+    session = await startTmux({ command: ['bash', '--norc', '--noprofile', '-c', cmd], cols: 100, rows: 30, env: { XDG_CONFIG_HOME: dir } });
+    const screen = await session.waitFor(DATA);
+    const lines = screen.split('\n');
+    expect(lines.findIndex((l) => l.startsWith('─'))).toBeGreaterThan(0);
+    expect(lines.find((l) => l.startsWith('─'))).toBe('─'.repeat(80));
+    expect(lines.filter((l) => l.trim() !== '').length).toBeLessThanOrEqual(23);
+  });
+
+  it('--screen-reader runs with flat ASCII output', async () => {
+    const t = await start(['--screen-reader']);
+    const screen = await t.waitFor(/Stacks \(sBTC\)/);
+    expect(screen).toMatch(/^[\x20-\x7e\n]*$/);
+  });
+
+  it('keys remapped in config replace the defaults, and help shows them', async () => {
+    fs.mkdirSync(path.join(dir, 'keys'), { recursive: true });
+    const remapped = up.writeConfig(path.join(dir, 'keys'), { timeoutMs: 1000, keys: { quit: ['x'], 'view-sources': ['s'] } });
+    const cmd = `node ${BIN} --config ${remapped}; echo "EXIT=$?"; PS1='PROMPT$ ' exec bash --norc --noprofile -i`;
+    session = await startTmux({ command: ['bash', '--norc', '--noprofile', '-c', cmd], cols: 100, rows: 30, env: { XDG_CONFIG_HOME: dir } });
+    const t = session;
+    await t.waitFor(DATA);
+    await t.sendKeys('s');
+    await t.waitFor(/Source\s+For\s+Status/);
+    await t.sendKeys('?');
+    const help = await t.waitFor(/ x +quit/);
+    expect(help).toMatch(/ s +Sources view/);
+    expect(help).toMatch(/ s Sources /);
+    await t.sendKeys('Escape');
+    await t.sendKeys('q');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await t.altScreen()).toBe(true);
+    await t.sendKeys('x');
+    await t.waitFor(/EXIT=0/);
   });
 });
 

@@ -19,11 +19,13 @@ export interface HeaderProps {
   readonly now: number;
   readonly width: number;
   readonly sourceCount: number;
+  /** The key shown on each tab (from the keymap, so remapped keys show). */
+  readonly tabKeys: Readonly<Record<ViewId, string>>;
   readonly theme: Theme;
   readonly ascii?: boolean;
 }
 
-const TABS: readonly [ViewId, string][] = [['shares', '1 Shares'], ['trends', '2 Trends'], ['sources', '3 Sources'], ['alerts', '4 Alerts']];
+const TABS: readonly [ViewId, string][] = [['shares', 'Shares'], ['trends', 'Trends'], ['sources', 'Sources'], ['alerts', 'Alerts']];
 const METRIC_LABEL: Readonly<Record<Metric, string>> = { 'btc-locked': 'BTC locked', 'defi-tvl': 'DeFi TVL' };
 const UNIT_LABEL: Readonly<Record<DisplayUnit, string>> = { btc: 'BTC', sats: 'sats', usd: 'USD' };
 
@@ -67,7 +69,7 @@ export function Header(p: HeaderProps): React.JSX.Element {
 
   const tabs: Segment[] = [];
   for (const [id, label] of TABS) {
-    tabs.push({ text: ` ${label} `, inverse: id === p.view, bold: id === p.view, color: id === p.view ? theme.accent : undefined });
+    tabs.push({ text: ` ${p.tabKeys[id]} ${label} `, inverse: id === p.view, bold: id === p.view, color: id === p.view ? theme.accent : undefined });
     tabs.push({ text: ' ' });
   }
   const hint: Segment[] = [{ text: `unit ${UNIT_LABEL[p.unit]}  ? help`, color: theme.muted }];
