@@ -75,7 +75,9 @@ async function setUp(config: Config): Promise<Runtime> {
     sources: sources.map(metaOf), priceSources: PRICE_SOURCES, metric: config.metric,
     settings: { tolerance: config.tolerance, anomalyThreshold: config.anomalyThreshold, alertRules: config.alertRules },
   }));
-  const http = createHttpClient({ userAgent: `l2top/${VERSION}`, socketTimeoutMs: config.timeoutMs });
+  // undici's own socket timers sit behind the poller's timeout, so a hung upstream always reads
+  // "no answer within N s" rather than whichever timer ticked first.
+  const http = createHttpClient({ userAgent: `l2top/${VERSION}`, socketTimeoutMs: config.timeoutMs + 1_000 });
   const poller = createPoller({
     sources,
     baseUrlFor: (p) => providers[p] ?? '',

@@ -118,8 +118,11 @@ export function createPoller(deps: PollerDeps): Poller {
     const controller = new AbortController();
     // One attempt may fan out into many requests (DefiLlama history: one per chain) on this signal.
     setMaxListeners(64, controller.signal);
-    const timeoutFailure = new FeedFailure('timeout', `no answer within ${formatSeconds(timeoutMs)}`);
-    const entry: Active = { controller, timer: clock.setTimeout(() => controller.abort(timeoutFailure), timeoutMs) };
+    // The failure (stack trace included) is only built when the timeout really fires.
+    const entry: Active = {
+      controller,
+      timer: clock.setTimeout(() => controller.abort(new FeedFailure('timeout', `no answer within ${formatSeconds(timeoutMs)}`)), timeoutMs),
+    };
     active.add(entry);
     const baseUrl = deps.baseUrlFor(def.provider).replace(/\/+$/, '');
     const ctx: FetchContext = { http: deps.http, baseUrl, signal: controller.signal, since: startedAt - deps.windowMs, now: startedAt };

@@ -11,3 +11,13 @@ export function satsProblem(sats: bigint): string | undefined {
   if (sats > MAX_SATS_BIG) return 'more than 21M BTC';
   return undefined;
 }
+
+/** BTC/USD above this is not a price but a broken or hostile upstream (1e308 must never reach the UI). */
+export const MAX_PRICE_USD = 1e9;
+/** A chain's DeFi TVL above this (10 trillion USD) is implausible. */
+export const MAX_TVL_USD = 1e13;
+
+/** True for a usable BTC/USD price: finite, above 0, below the ceiling. */
+export function plausiblePrice(usd: number): boolean {
+  return Number.isFinite(usd) && usd > 0 && usd <= MAX_PRICE_USD;
+}

@@ -5,8 +5,8 @@ const ESCAPE_SEQUENCE =
   /\u001b\[[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|$)|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 /** The same sequences introduced by their 8-bit C1 forms (CSI U+009B, OSC U+009D, DCS U+0090, ...). */
 const C1_SEQUENCE = /\u009b[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|[\u0090\u0098\u009d\u009e\u009f][\s\S]*?(?:\u0007|\u009c|$)/g;
-/** C0 whitespace controls that carry meaning as a separator. */
-const C0_SPACE = /[\t\n\v\f\r]/g;
+/** Whitespace controls that separate words (C0, NEL, line and paragraph separators): become a space. */
+const C0_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
 /** Remaining C0 controls, DEL and C1 controls. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** Bidi embeddings/overrides (U+202A–U+202E), isolates (U+2066–U+2069) and marks (LRM, RLM, ALM). */

@@ -12,7 +12,7 @@ describe('stripControls', () => {
     ['other ESC-x', 'a\u001bcb\u001b7c\u001b(Bd', 'abcd'],
     ['lone trailing ESC', 'abc\u001b', 'abc'],
     ['C1 CSI', 'a\u009b31mb', 'ab'],
-    ['C1 controls', 'a\u0085b\u0080c\u0091d', 'abcd'],
+    ['C1 controls (NEL separates words)', 'a\u0085b\u0080c\u0091d', 'a bcd'],
     ['C1 OSC string ended by C1 ST', 'a\u009d0;t\u009cb', 'ab'],
     ['C0 controls and DEL', 'a\u0000b\u0007c\u0008d\u007fe', 'abcde'],
     ['tab and newlines become spaces', 'line1\nline2\r\n\tline3', 'line1 line2 line3'],
@@ -35,5 +35,11 @@ describe('stripControls', () => {
     const once = stripControls(dirty);
     expect(stripControls(once)).toBe(once);
     expect(once).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+});
+
+describe('stripControls: separators', () => {
+  it('turns NEL and the Unicode line and paragraph separators into spaces', () => {
+    expect(stripControls('bell\u0085nel\u2028line\u2029para')).toBe('bell nel line para');
   });
 });

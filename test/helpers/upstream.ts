@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { llamaChains, llamaHistoryReply, LLAMA_OTHER_CHAINS_TVL, resolveLlamaChain } from '../../src/feeds/demo/defillama.js';
 import type { TvlPoint } from '../../src/feeds/demo/defillama.js';
 import { LAYERS_MAX_DAYS, LAYERS_SLUGS, layersCurrentReply, layersHistoryReply } from '../../src/feeds/demo/layers.js';
@@ -50,7 +51,17 @@ export type Fault =
   /** 200 with this value as JSON (e.g. a drifted shape). */
   | { readonly json: unknown }
   /** A redirect to itself, forever (302 for GET, 307 for POST). */
-  | { readonly redirectLoop: true };
+  | { readonly redirectLoop: true }
+  /**
+   * These bytes as the body, as is (default status 200); Content-Length is set unless `headers` gives one
+   * (or a Transfer-Encoding). No Content-Type unless `headers` gives one: e.g. a gzip bomb with Content-Encoding.
+   */
+  | { readonly raw: Buffer | string; readonly status?: number; readonly headers?: Readonly<Record<string, string>> }
+  /**
+   * 200 with a body of exactly this many bytes (a valid JSON array `[0   …]`), streamed in 64 KiB slices with
+   * back-pressure, never held in memory; stops when the client goes away. Chunked unless `contentLength`.
+   */
+  | { readonly big: number; readonly contentLength?: boolean; readonly contentType?: string };
 
 /**
  * The values the simulator serves. Optional values left undefined are derived (see DEFAULT_VALUES): a second source
@@ -197,6 +208,8 @@ export interface Upstream {
   waitForHits(endpoint: UpstreamEndpoint | 'unknown', count?: number, timeoutMs?: number): Promise<void>;
   /** Write `{providers: {<p>: {baseUrl}}, ...extra}` for every DEMO_PROVIDERS entry to `<dir>/config.json`; extra.providers entries merge in. */
   writeConfig(dir: string, extra?: Readonly<Record<string, unknown>>): string;
+  /** Body bytes written so far for `raw` and `big` faults of an endpoint (what reached the socket, not what was meant). */
+  bytesSent(endpoint: UpstreamEndpoint): number;
   /** Ends hanging and dripping requests, closes every socket and the server. Idempotent. */
   close(): Promise<void>;
 }
@@ -323,6 +336,46 @@ function normalReply(route: Route, body: string, v: UpstreamValues, at: number):
 
 interface Live {
   readonly timers: Set<NodeJS.Timeout>;
+  /** Body bytes written per endpoint by raw and big faults. */
+  readonly sent: Map<UpstreamEndpoint, number>;
+}
+
+const BIG_SLICE = 64 * 1024;
+/** One reusable slice of JSON whitespace for `big` bodies. */
+const SPACES = Buffer.alloc(BIG_SLICE, 0x20);
+
+function countSent(live: Live, endpoint: UpstreamEndpoint, n: number): void {
+  live.sent.set(endpoint, (live.sent.get(endpoint) ?? 0) + n);
+}
+
+/** Streams `[0` + spaces + `]` of exactly `total` bytes (at least 3), waiting for 'drain', until done or the socket closes. */
+function streamBig(res: ServerResponse, fault: { big: number; contentLength?: boolean; contentType?: string }, endpoint: UpstreamEndpoint, live: Live): void {
+  const total = Math.max(3, Math.floor(fault.big));
+  res.writeHead(200, {
+    'content-type': fault.contentType ?? 'application/json',
+    ...(fault.contentLength === true ? { 'content-length': total } : {}),
+  });
+  let spaces = total - 3;
+  const write = (bytes: Buffer): boolean => {
+    countSent(live, endpoint, bytes.length);
+    return res.write(bytes);
+  };
+  const pump = (): void => {
+    while (spaces > 0) {
+      if (res.destroyed) return;
+      const n = Math.min(BIG_SLICE, spaces);
+      spaces -= n;
+      if (!write(SPACES.subarray(0, n))) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (res.destroyed) return;
+    write(Buffer.from(']'));
+    res.end();
+  };
+  write(Buffer.from('[0'));
+  pump();
 }
 
 /** Write `reply` at `bytesPerSecond` in 100 ms slices (or 1 byte per 1/bps s when slower than 10 B/s). */
@@ -349,9 +402,18 @@ function drip(res: ServerResponse, reply: Reply, bytesPerSecond: number, live: L
   });
 }
 
-function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, reply: () => Reply, live: Live): void {
+function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, reply: () => Reply, endpoint: UpstreamEndpoint, live: Live): void {
   if ('hang' in fault) return;
-  if ('status' in fault) {
+  if ('raw' in fault) {
+    const bytes = Buffer.isBuffer(fault.raw) ? fault.raw : Buffer.from(fault.raw);
+    const given = Object.keys(fault.headers ?? {}).map((h) => h.toLowerCase());
+    const sized = given.includes('content-length') || given.includes('transfer-encoding');
+    res.writeHead(fault.status ?? 200, { ...(sized ? {} : { 'content-length': bytes.length }), ...fault.headers });
+    countSent(live, endpoint, bytes.length);
+    res.end(bytes);
+  } else if ('big' in fault) {
+    streamBig(res, fault, endpoint, live);
+  } else if ('status' in fault) {
     res.writeHead(fault.status, { 'content-type': 'text/plain; charset=utf-8', ...fault.headers });
     res.end(fault.body ?? `simulated ${fault.status}`);
   } else if ('ratelimit' in fault) {
@@ -375,6 +437,27 @@ function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, rep
   }
 }
 
+/**
+ * A single-member gzip stream of `inflatedBytes` zero bytes (100 MiB compress to about 100 KiB), built
+ * in 1 MiB slices so the inflated data is never in memory; serve it with a `raw` fault and Content-Encoding: gzip.
+ */
+export async function gzipBomb(inflatedBytes: number): Promise<Buffer> {
+  const gzip = createGzip({ level: 9 });
+  const out: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    gzip.once('end', resolve);
+    gzip.once('error', reject);
+  });
+  const slice = Buffer.alloc(1024 * 1024);
+  for (let left = inflatedBytes; left > 0; left -= slice.length) {
+    if (!gzip.write(slice.subarray(0, Math.min(slice.length, left)))) await new Promise((resolve) => gzip.once('drain', resolve));
+  }
+  gzip.end();
+  await ended;
+  return Buffer.concat(out);
+}
+
 /** Start the simulator on 127.0.0.1 at a free port, serving DEFAULT_VALUES with no faults. */
 export async function startUpstream(opts: UpstreamOptions = {}): Promise<Upstream> {
   const now = opts.now ?? Date.now;
@@ -383,7 +466,7 @@ export async function startUpstream(opts: UpstreamOptions = {}): Promise<Upstrea
   const requests: UpstreamRequest[] = [];
   const counts = new Map<string, number>();
   const listeners = new Set<() => void>();
-  const live: Live = { timers: new Set() };
+  const live: Live = { timers: new Set(), sent: new Map() };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = matchRoute(req.method ?? 'GET', req.url ?? '/');
@@ -396,7 +479,7 @@ export async function startUpstream(opts: UpstreamOptions = {}): Promise<Upstrea
     if (match.kind !== 'route') return sendJson(res, match.status, { error: match.message });
     const fault = faults.get(match.route.endpoint);
     const reply = (): Reply => normalReply(match.route, body.text, values, values.atMs ?? at);
-    if (fault) return applyFault(fault, req, res, reply, live);
+    if (fault) return applyFault(fault, req, res, reply, match.route.endpoint, live);
     if (body.tooLarge) return sendJson(res, 413, { error: 'request body too large' });
     sendReply(res, reply());
   }
@@ -458,6 +541,7 @@ export async function startUpstream(opts: UpstreamOptions = {}): Promise<Upstrea
         check();
       });
     },
+    bytesSent: (endpoint) => live.sent.get(endpoint) ?? 0,
     writeConfig(dir, extra = {}) {
       const extraProviders = isRecord(extra['providers']) ? extra['providers'] : {};
       const providers: Record<string, unknown> = { ...extraProviders };

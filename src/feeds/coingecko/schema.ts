@@ -1,6 +1,7 @@
 // zod schema for CoinGecko's simple-price endpoint (BTC/USD).
 import { z } from 'zod';
 import type { Reading } from '../../model/types.js';
+import { plausiblePrice } from '../sats.js';
 
 /**
  * `GET /api/v3/simple/price?ids=bitcoin&vs_currencies=usd&include_last_updated_at=true` →
@@ -9,7 +10,7 @@ import type { Reading } from '../../model/types.js';
 export const SimplePrice = z
   .object({
     bitcoin: z.object({
-      usd: z.number().refine((usd) => usd > 0, 'expected a price > 0'),
+      usd: z.number().refine((usd) => usd > 0, 'expected a price > 0').refine(plausiblePrice, 'implausible price'),
       last_updated_at: z.number().int().positive().optional(),
     }),
   })

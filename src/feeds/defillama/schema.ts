@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { NetworkId, Reading } from '../../model/types.js';
 import { networkOfLlamaChain } from './chain-names.js';
+import { MAX_TVL_USD, plausiblePrice } from '../sats.js';
 
 /** The coin key of bitcoin in coins.llama.fi. */
 export const LLAMA_BITCOIN = 'coingecko:bitcoin';
@@ -11,7 +12,7 @@ export const CoinsPrice = z
   .object({
     coins: z.object({
       [LLAMA_BITCOIN]: z.object({
-        price: z.number().refine((usd) => usd > 0, 'expected a price > 0'),
+        price: z.number().refine((usd) => usd > 0, 'expected a price > 0').refine(plausiblePrice, 'implausible price'),
         timestamp: z.number().int().positive().optional(),
       }),
     }),
@@ -23,7 +24,7 @@ export const CoinsPrice = z
 export type CoinsPrice = z.output<typeof CoinsPrice>;
 
 /** The only fields of a `/v2/chains` row that matter; `chainId`, `gecko_id` etc. vary in type and are ignored. */
-const ChainRow = z.object({ name: z.string(), tvl: z.number().min(0) });
+const ChainRow = z.object({ name: z.string(), tvl: z.number().min(0).max(MAX_TVL_USD) });
 
 /**
  * `GET /v2/chains` → a defi-tvl reading per chain in LLAMA_CHAINS (first row per network wins).
@@ -46,5 +47,5 @@ export const Chains = z.array(z.unknown()).transform((rows, ctx): Reading[] => {
 export type Chains = z.output<typeof Chains>;
 
 /** `GET /v2/historicalChainTvl/{chain}` → daily `{date: unix s, tvl: USD}` points. */
-export const ChainHistory = z.array(z.object({ date: z.number().int().positive(), tvl: z.number().min(0) }));
+export const ChainHistory = z.array(z.object({ date: z.number().int().positive(), tvl: z.number().min(0).max(MAX_TVL_USD) }));
 export type ChainHistory = z.output<typeof ChainHistory>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Reading } from '../../model/types.js';
 import { MAX_SATS } from '../sats.js';
+import { plausiblePrice } from '../sats.js';
 
 const Sats = z
   .number()
@@ -47,7 +48,7 @@ export type LightningHistory = z.output<typeof LightningHistory>;
 /** `GET /api/v1/prices` → the USD price; mempool reports an unavailable currency as -1. */
 export const Prices = z
   .object({
-    USD: z.number().refine((usd) => usd > 0, 'price unavailable (not > 0)'),
+    USD: z.number().refine((usd) => usd > 0, 'price unavailable (not > 0)').refine(plausiblePrice, 'implausible price'),
     time: z.number().int().positive().optional(),
   })
   .transform(({ USD, time }): Reading =>
@@ -62,7 +63,7 @@ export type Prices = z.output<typeof Prices>;
 export const HistoricalPrices = z
   .object({ prices: z.array(z.object({ time: z.number().int().positive(), USD: z.number() })) })
   .transform(({ prices }): Reading[] =>
-    prices.filter((p) => p.USD > 0).map((p): Reading => ({ kind: 'price', usd: p.USD, observedAt: p.time * 1000 })),
+    prices.filter((p) => plausiblePrice(p.USD)).map((p): Reading => ({ kind: 'price', usd: p.USD, observedAt: p.time * 1000 })),
   );
 export type HistoricalPrices = z.output<typeof HistoricalPrices>;
 
