@@ -6,7 +6,11 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
+    const scenarioSuites: string[] = [];
     for (const m of modules) {
+      for (const suite of m.children.allSuites()) {
+        if (/\(\d+ scenarios\)/.test(suite.name)) scenarioSuites.push(`${suite.name}: ${suite.state()}`);
+      }
       for (const t of m.children.allTests()) {
         const state = t.result().state;
         if (state === 'passed') passed += 1;
@@ -16,6 +20,7 @@ export default class SummaryReporter implements Reporter {
       if (m.state() === 'failed' && [...m.children.allTests()].length === 0) failed += 1;
     }
     // After vitest's own summary, so it is the closing line.
-    process.once('exit', () => process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`));
+    const scenarios = scenarioSuites.map((s) => `${s}\n`).join('');
+    process.once('exit', () => process.stdout.write(`\n${scenarios}${passed} passed, ${failed} failed, ${skipped} skipped\n`));
   }
 }
