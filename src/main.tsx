@@ -30,8 +30,10 @@ const ALT_SCREEN_ON = '\u001B[?1049h';
 const ALT_SCREEN_OFF = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 const HIDE_CURSOR = '\u001B[?25l';
-/** How often the clock is pushed into the store; ages are shown to the minute, so this is plenty. */
-const TICK_MS = 15_000;
+/** How often the clock is pushed into the store: ages are shown to the minute, so once a minute. */
+const TICK_MS = 60_000;
+/** The first frame waits this long at most for a first value, so the first frame drawn has data. */
+const FIRST_FRAME_WAIT_MS = 300;
 /** How long a footer notice stays. */
 const NOTICE_MS = 6_000;
 
@@ -137,7 +139,7 @@ function runLive(rt: Runtime): Promise<number> {
       clearTimeout(backfillTimer);
       for (const c of cleanups) c();
       rt.poller.stop();
-      ink.unmount();
+      ink?.unmount();
       screen.dispose();
       out.write(SHOW_CURSOR + ALT_SCREEN_OFF);
       if (message) process.stderr.write(message);
@@ -178,9 +180,26 @@ function runLive(rt: Runtime): Promise<number> {
     // Incremental rendering: Ink renders whole frames into the FrameWriter, which writes only the
     // lines that changed (a few hundred bytes per update over ssh). A low frame rate coalesces
     // bursts of poll results into one write.
-    const ink = render(app(), {
-      stdout: screen as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 4,
-      isScreenReaderEnabled: rt.config.screenReader, onRender: firstData,
+    let ink: ReturnType<typeof render> | undefined;
+    const mount = () => {
+      if (ink || done) return;
+      ink = render(app(), {
+        stdout: screen as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 10,
+        isScreenReaderEnabled: rt.config.screenReader, onRender: firstData,
+      });
+    };
+    // Draw the first frame when the first value arrives (usually well under 300 ms) rather than spend
+    // a cold render on an empty screen first.
+    const mountTimer = setTimeout(mount, FIRST_FRAME_WAIT_MS);
+    const stopWaiting = rt.store.subscribe(() => {
+      if (!selectRows(rt.store.getState()).some((r) => r.value !== undefined)) return;
+      stopWaiting();
+      clearTimeout(mountTimer);
+      mount();
+    });
+    cleanups.push(() => {
+      stopWaiting();
+      clearTimeout(mountTimer);
     });
     const ignoredCi = process.env.L2TOP_IGNORED_CI_VARS;
     if (ignoredCi) {

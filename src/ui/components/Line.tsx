@@ -18,7 +18,7 @@ export interface Segment {
 /** Renders segments on one line, never wrapping. An empty line still takes its row. */
 export function Line({ segments }: { readonly segments: readonly Segment[] }): React.JSX.Element {
   const ascii = useContext(AsciiContext);
-  if (segmentsWidth(segments) === 0) return <Text> </Text>;
+  if (!segments.some((s) => s.text.length > 0)) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">
       {segments.map((s, i) => (
