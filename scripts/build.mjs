@@ -1,15 +1,6 @@
 // Bundles src/main.tsx into dist/l2top.js (one ESM file: much faster start than loading node_modules).
 import { build } from 'esbuild';
-import path from 'node:path';
-
-/** Swaps Ink's unbounded text-measure cache for a bounded one (see scripts/ink-measure-text.mjs). */
-const boundedMeasureText = {
-  name: 'bounded-measure-text',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/measure-text\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}node_modules${path.sep}ink${path.sep}`) ? { path: path.resolve('scripts/ink-measure-text.mjs') } : undefined);
-  },
-};
+import { boundedMeasureText } from './esbuild-plugins.mjs';
 
 await build({
   entryPoints: ['src/main.tsx'],

@@ -3,7 +3,7 @@
 // render here, which is ~47 MB a month for a monitor that runs for months.
 import widestLine from 'widest-line';
 
-const LIMIT = 4096;
+const LIMIT = 1024;
 const cache = new Map();
 
 const measureText = (text) => {
