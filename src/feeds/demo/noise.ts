@@ -24,7 +24,7 @@ export interface Profile {
 }
 
 /** A seeded hash of an integer knot to [-1, 1]; same inputs, same output, everywhere. */
-function knot(seed: number, k: number): number {
+export function knot(seed: number, k: number): number {
   let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(k | 0, 0xc2b2ae35);
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d);
