@@ -68,7 +68,9 @@ function actionFor(command: Command, store: Store): Action | undefined {
   const state = store.getState();
   const rows = selectRows(state);
   if (command === 'select-up' || command === 'select-down') {
-    return { type: 'ui/select-step', step: command === 'select-up' ? -1 : 1, rows: rows.length };
+    // In the Sources view the same keys scroll the source list.
+    const count = state.ui.view === 'sources' && !state.ui.detail ? state.sources.length : rows.length;
+    return { type: 'ui/select-step', step: command === 'select-up' ? -1 : 1, rows: count };
   }
   if (command === 'detail') {
     if (state.ui.detail) return { type: 'ui/close' };
@@ -163,7 +165,7 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
         metric={ui.metric} unit={ui.unit} range={ui.range} priceUsd={header.priceUsd} now={state.now} windowMs={state.windowMs} selected={selected} {...common} />
     );
   } else if (ui.view === 'sources') {
-    body = <SourcesView sources={sources} now={state.now} {...common} />;
+    body = <SourcesView sources={sources} now={state.now} offset={ui.selected} {...common} />;
   } else {
     body = <AlertsView alerts={state.alerts} rules={state.settings.alertRules.length} now={state.now} {...common} />;
   }

@@ -97,6 +97,22 @@ describe('App frames', () => {
     unmount();
   });
 
+  it('Sources view scrolls with Up/Down when the sources do not all fit', async () => {
+    const { lastFrame, stdin, unmount } = renderApp(sampleState(), 80, 12);
+    stdin.write('3');
+    await tick();
+    expect(lastFrame()).toMatch(/sources 1-\d of 9 \(Up\/Down\)/);
+    expect(lastFrame()).toContain('LN ');
+    for (let i = 0; i < 9; i += 1) {
+      stdin.write('j');
+      await tick();
+    }
+    expect(lastFrame()).toMatch(/sources \d-9 of 9/);
+    expect(lastFrame()).toContain('History');
+    expect(lastFrame()).not.toMatch(/^LN /m);
+    unmount();
+  });
+
   it('Trends view charts every network and handles a single point', async () => {
     const { lastFrame, stdin, unmount } = renderApp(sampleState(), 80, 24);
     stdin.write('2');

@@ -14,6 +14,8 @@ export interface SourcesViewProps {
   readonly height: number;
   readonly theme: Theme;
   readonly ascii?: boolean;
+  /** First source shown when they do not all fit (Up/Down scroll). */
+  readonly offset?: number;
 }
 
 /** The columns; the Source column is as wide as the longest label, 16 to 30. */
@@ -52,11 +54,16 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
     };
   });
   const legend = 'ok: answered recently; stale: no success for 2 intervals; down: no answer; bad-data: answer failed validation';
+  const withLegend = p.height - 3 >= rows.length + 1;
+  const space = Math.max(1, p.height - (withLegend ? 3 : 2));
+  const first = Math.max(0, Math.min(p.offset ?? 0, rows.length - space));
+  const shown = rows.slice(first, first + space);
+  const more = rows.length > space ? `sources ${first + 1}-${first + shown.length} of ${rows.length} (Up/Down)` : '';
   return (
     <>
-      <Table columns={columnsFor(p.sources)} rows={rows} width={p.width} maxRows={Math.max(1, p.height - 3)} headerColor={p.theme.accent} ascii={p.ascii ?? false} />
-      <Line segments={[{ text: '' }]} />
-      <Line segments={[{ text: fit(legend, p.width), dim: true }]} />
+      <Table columns={columnsFor(p.sources)} rows={shown} width={p.width} maxRows={space} headerColor={p.theme.accent} ascii={p.ascii ?? false} />
+      {withLegend ? <Line segments={[{ text: '' }]} /> : null}
+      <Line segments={[{ text: fit(more || legend, p.width), dim: true }]} />
     </>
   );
 }
