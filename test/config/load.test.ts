@@ -7,7 +7,7 @@ import { parseDuration } from '../../src/config/duration.js';
 
 const known: KnownIds = {
   networks: ['lightning', 'liquid', 'rootstock', 'stacks'],
-  providers: { mempool: 'https://mempool.space', liquid: 'https://liquid.network' },
+  providers: { mempool: 'https://mempool.example.test', liquid: 'https://liquid.example.test' },
 };
 
 let dir: string;
@@ -65,7 +65,7 @@ describe('loadConfig', () => {
     if (r.kind !== 'ok') return;
     expect(r.config).toMatchObject({
       intervalMs: 10_000, timeoutMs: 5000, windowMs: 7 * 86_400_000, networks: ['liquid', 'lightning'],
-      providers: { mempool: 'http://127.0.0.1:9/mempool', liquid: 'https://liquid.network' },
+      providers: { mempool: 'http://127.0.0.1:9/mempool', liquid: 'https://liquid.example.test' },
       once: true, json: true, configPath: f.file,
     });
     expectUntouched(f);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeedFailure, requestFailure, toFeedError } from '../../src/feeds/feed-failure.js';
 
-const url = 'https://mempool.space/api/v1/prices';
+const url = 'https://mempool.example.test/api/v1/prices';
 const live = (): AbortSignal => new AbortController().signal;
 const withCode = (message: string, code: string): Error => Object.assign(new Error(message), { code });
 
@@ -37,8 +37,8 @@ describe('toFeedError', () => {
 describe('requestFailure', () => {
   it.each([
     ['ECONNREFUSED', 'network', 'connection refused'],
-    ['ENOTFOUND', 'network', 'DNS lookup failed for mempool.space'],
-    ['EAI_AGAIN', 'network', 'DNS lookup failed for mempool.space'],
+    ['ENOTFOUND', 'network', 'DNS lookup failed for mempool.example.test'],
+    ['EAI_AGAIN', 'network', 'DNS lookup failed for mempool.example.test'],
     ['ECONNRESET', 'network', 'connection reset'],
     ['UND_ERR_SOCKET', 'network', 'connection closed by the server'],
     ['UND_ERR_CONNECT_TIMEOUT', 'timeout', 'connect timed out'],
