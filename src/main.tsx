@@ -17,7 +17,7 @@ import { selectRows, selectSources } from './model/selectors.js';
 import { toSnapshot } from './model/snapshot.js';
 import { initialState } from './model/state.js';
 import { createStore, type Store } from './model/store.js';
-import { throttledStore } from './model/throttled-store.js';
+import { throttledStore } from './terminal/throttled-store.js';
 import type { NetworkMeta, SourceMeta } from './model/types.js';
 import { App } from './ui/App.js';
 import { COMMANDS, remapKeys } from './ui/keymap.js';
@@ -106,8 +106,8 @@ async function runOnce(rt: Runtime): Promise<number> {
 }
 
 /**
- * Benchmarks set L2TOP_BENCH_FILE: one JSON line per event (ms since process start, RSS) is appended
- * there: the first frame that shows data, and every later render's output size.
+ * Calls `then` once, after the first frame that shows data has been rendered. With L2TOP_BENCH_FILE set
+ * (benchmarks) it also appends {"event":"first-data-frame","ms":<since process start>,"rss":...} there.
  */
 function onFirstDataFrame(store: Store, then: () => void): () => void {
   const file = process.env.L2TOP_BENCH_FILE;

@@ -89,8 +89,3 @@ export const NETWORKS: readonly NetworkMeta[] = [
 
 /** BTC/USD sources, primary first. */
 export const PRICE_SOURCES: readonly string[] = ['mempool-price', 'coingecko-price', 'defillama-coins-price'];
-
-/** Looks a network up by id. */
-export function networkById(id: string): NetworkMeta | undefined {
-  return NETWORKS.find((n) => n.id === id);
-}

@@ -10,12 +10,6 @@ export function toSats(metric: Metric, value: number, priceUsd: number | undefin
   return priceUsd && priceUsd > 0 ? (value / priceUsd) * SATS_PER_BTC : undefined;
 }
 
-/** The value in USD (TVL as is; BTC locked through the price), or undefined without a price. */
-export function toUsd(metric: Metric, value: number, priceUsd: number | undefined): number | undefined {
-  if (metric === 'defi-tvl') return value;
-  return priceUsd && priceUsd > 0 ? (value / SATS_PER_BTC) * priceUsd : undefined;
-}
-
 /** Formats a value of `metric` in `unit`; TVL without a price stays in USD rather than showing nothing. */
 export function formatMetric(metric: Metric, value: number, unit: Unit, priceUsd: number | undefined, opts: AmountOptions = {}): string {
   if (metric === 'defi-tvl' && (unit === 'usd' || !priceUsd)) return formatUsd(value, { compact: opts.compact ?? false });

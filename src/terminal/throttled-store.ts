@@ -1,13 +1,15 @@
-// A view of a store whose subscribers hear about changes at most once per `ms` (first change at once).
-import type { Store } from './store.js';
+// Runtime adapter (timers): a view of a store whose subscribers hear about changes at most once per `ms` (first change at once).
+import type { Store } from '../model/store.js';
 
-/** Timer functions, injectable for tests. */
+/** Clock and timers, injectable for tests. */
 export interface Timers {
+  now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
 
 const realTimers: Timers = {
+  now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
@@ -23,7 +25,7 @@ export function throttledStore(store: Store, ms: number, timers: Timers = realTi
   let pending = false;
   let last = -Infinity;
   const notify = () => {
-    last = Date.now();
+    last = timers.now();
     pending = false;
     for (const l of [...listeners]) l();
   };
@@ -32,7 +34,7 @@ export function throttledStore(store: Store, ms: number, timers: Timers = realTi
       pending = true;
       return;
     }
-    const wait = last + ms - Date.now();
+    const wait = last + ms - timers.now();
     if (wait <= 0) notify();
     else pending = true;
     timer = timers.setTimeout(function fire() {

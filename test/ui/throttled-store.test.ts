@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from '../../src/model/store.js';
-import { throttledStore } from '../../src/model/throttled-store.js';
+import { throttledStore } from '../../src/terminal/throttled-store.js';
 import { freshState, price, T0 } from '../helpers/state.js';
 
 beforeEach(() => vi.useFakeTimers({ now: T0 }));
