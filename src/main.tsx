@@ -10,7 +10,7 @@ import { createHttpClient } from './feeds/http.js';
 import { createPoller, type Poller } from './feeds/poller.js';
 import { PROVIDER_DEFAULTS } from './feeds/providers.js';
 import { createCustomSource } from './feeds/custom/custom-source.js';
-import { NETWORKS, PRICE_SOURCES } from './feeds/networks.js';
+import { DEFAULT_NETWORKS, NETWORKS, PRICE_SOURCES } from './feeds/networks.js';
 import { SOURCES, sourcesFor } from './feeds/registry.js';
 import type { SourceDef } from './feeds/source.js';
 import { selectRows, selectSources } from './model/selectors.js';
@@ -219,7 +219,7 @@ function runLive(rt: Runtime): Promise<number> {
 /** Runs l2top with argv (without node and script); resolves with the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const loaded = loadConfig(argv, process.env, {
-    networks: NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id), commands: COMMANDS,
+    networks: NETWORKS.map((n) => n.id), defaultNetworks: DEFAULT_NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id), commands: COMMANDS,
   });
   switch (loaded.kind) {
     case 'help':

@@ -10,6 +10,8 @@ import { ConfigFileSchema, DEFAULTS, IntervalSchema, type Config, type ConfigFil
 /** What the rest of the app may be configured with; main passes the registry's ids here. */
 export interface KnownIds {
   readonly networks: readonly string[];
+  /** The networks shown when the config names none (default: all of `networks`). */
+  readonly defaultNetworks?: readonly string[];
   /** Provider id to default base URL. */
   readonly providers: Readonly<Record<string, string>>;
   /** Source ids, to check alert rules against. */
@@ -154,7 +156,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
       intervalMs,
       timeoutMs: file.timeoutMs ?? DEFAULTS.timeoutMs,
       windowMs: file.window ?? DEFAULTS.windowMs,
-      networks: file.networks ? [...new Set(file.networks)] : [...known.networks, ...(file.customFeeds ?? []).map((f) => f.id)],
+      networks: file.networks ? [...new Set(file.networks)] : [...(known.defaultNetworks ?? known.networks), ...(file.customFeeds ?? []).map((f) => f.id)],
       providers,
       metric,
       tolerance: file.tolerance ?? DEFAULTS.tolerance,

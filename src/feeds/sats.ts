@@ -12,6 +12,18 @@ export function satsProblem(sats: bigint): string | undefined {
   return undefined;
 }
 
+/**
+ * Why `sats` cannot be a network's total of BTC locked, or undefined: a total of 0 (an indexer that has
+ * not caught up, an emptied table) or all 21M are never real, and neither is anything outside 0..21M.
+ */
+export function totalProblem(sats: bigint): string | undefined {
+  const range = satsProblem(sats);
+  if (range !== undefined) return range;
+  if (sats === 0n) return 'implausible: a total of 0';
+  if (sats === MAX_SATS_BIG) return 'implausible: all 21,000,000 BTC';
+  return undefined;
+}
+
 /** BTC/USD above this is not a price but a broken or hostile upstream (1e308 must never reach the UI). */
 export const MAX_PRICE_USD = 1e9;
 /** A chain's DeFi TVL above this (10 trillion USD) is implausible. */

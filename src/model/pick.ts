@@ -1,5 +1,5 @@
-// Chooses the value in use for a network: the first fresh source in priority order, else the newest stale one.
-import { sourceStatus } from './health.js';
+// Chooses the value in use for a network: like-for-like sources vote, the primary wins unless outvoted.
+import { sourceStatus, upstreamStale } from './health.js';
 import type { Latest, State } from './state.js';
 import type { Metric, NetworkMeta, SourceId } from './types.js';
 
@@ -9,34 +9,79 @@ export interface Picked extends Latest {
   readonly stale: boolean;
   /** True when it is not the first (primary) source's value. */
   readonly fallback: boolean;
+  /** The fresh primary whose value two or more agreeing like-for-like sources outvoted. */
+  readonly outvoted?: SourceId;
+  /**
+   * True when fresh like-for-like sources disagree and no two of them agree against the one in use
+   * (e.g. exactly two sources, apart by more than the tolerance): the number cannot be trusted.
+   */
+  readonly doubtful: boolean;
 }
 
-/** Sources that give `metric` for `network`, primary first. */
+/** Sources that give `metric` for `network` like for like, primary first. */
 export function prioritySources(network: NetworkMeta, metric: Metric): readonly SourceId[] {
   if (metric === 'btc-locked') return network.sources;
   return network.tvlSource ? [network.tvlSource] : [];
 }
 
-/** True when the source is ok and `v` came from its latest successful poll. */
+/**
+ * True when `v` is current: its source is ok, `v` came from the source's latest successful poll,
+ * and the time the upstream says `v` describes is within the source's cadence.
+ */
 export function isFresh(state: State, v: Latest): boolean {
   const meta = state.sources.find((s) => s.id === v.sourceId);
   if (!meta) return false;
   const h = state.health[v.sourceId];
   if (sourceStatus(h, meta, state.now, state.intervalMs) !== 'ok') return false;
+  if (upstreamStale(meta, v.dataAt, state.now)) return false;
   return h?.lastSuccessAt === undefined || v.at >= h.lastSuccessAt;
 }
 
-/** Picks among per-source values in priority order. */
-export function pickFrom(state: State, bySource: Readonly<Record<SourceId, Latest>> | undefined, priority: readonly SourceId[]): Picked | undefined {
+/** True when two values are within `tolerance` of each other (relative to the larger). */
+export function agree(a: number, b: number, tolerance: number): boolean {
+  const scale = Math.max(Math.abs(a), Math.abs(b));
+  return scale === 0 || Math.abs(a - b) / scale <= tolerance;
+}
+
+/**
+ * The consensus among fresh values in priority order: the primary when at least one other agrees
+ * with it or none can outvote it; else the first value that at least one other agrees with (two or
+ * more against one). Doubtful when the primary stands alone against others that do not agree either.
+ */
+export function consensus(fresh: readonly Latest[], tolerance: number): { chosen: Latest; outvoted?: SourceId; doubtful: boolean } | undefined {
+  const primary = fresh[0];
+  if (!primary) return undefined;
+  if (fresh.length === 1) return { chosen: primary, doubtful: false };
+  const others = fresh.slice(1);
+  if (others.some((o) => agree(o.value, primary.value, tolerance))) return { chosen: primary, doubtful: false };
+  for (const candidate of others) {
+    const backers = others.filter((o) => o !== candidate && agree(o.value, candidate.value, tolerance));
+    if (backers.length > 0) return { chosen: candidate, outvoted: primary.sourceId, doubtful: false };
+  }
+  return { chosen: primary, doubtful: true };
+}
+
+/** Picks among per-source values in priority order, by consensus of the fresh ones. */
+export function pickFrom(
+  state: State,
+  bySource: Readonly<Record<SourceId, Latest>> | undefined,
+  priority: readonly SourceId[],
+): Picked | undefined {
   if (!bySource) return undefined;
+  const fresh: Latest[] = [];
   let newest: Latest | undefined;
   for (const id of priority) {
     const v = bySource[id];
     if (!v) continue;
-    if (isFresh(state, v)) return { ...v, stale: false, fallback: id !== priority[0] };
-    if (!newest || v.at > newest.at) newest = v;
+    if (isFresh(state, v)) fresh.push(v);
+    else if (!newest || v.dataAt > newest.dataAt) newest = v;
   }
-  return newest ? { ...newest, stale: true, fallback: newest.sourceId !== priority[0] } : undefined;
+  const vote = consensus(fresh, state.settings.tolerance);
+  if (vote) {
+    const { chosen, outvoted, doubtful } = vote;
+    return { ...chosen, stale: false, fallback: chosen.sourceId !== priority[0], doubtful, ...(outvoted ? { outvoted } : {}) };
+  }
+  return newest ? { ...newest, stale: true, fallback: newest.sourceId !== priority[0], doubtful: false } : undefined;
 }
 
 /** The value in use for a network and metric. */

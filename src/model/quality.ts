@@ -15,12 +15,15 @@ export interface OtherSource {
   readonly diff: number;
 }
 
-/** Fresh values of the other btc-locked sources of a network, with their difference to the value in use. */
-export function otherSources(state: State, network: NetworkMeta, picked: Picked | undefined): OtherSource[] {
+/**
+ * Fresh values of the network's other like-for-like btc-locked sources (or, with `references`, of its
+ * sources of another methodology), with their difference to the value in use.
+ */
+export function otherSources(state: State, network: NetworkMeta, picked: Picked | undefined, references = false): OtherSource[] {
   if (!picked || picked.value === 0) return [];
   const bySource = state.values['btc-locked'][network.id] ?? {};
   const out: OtherSource[] = [];
-  for (const id of network.sources) {
+  for (const id of references ? network.references ?? [] : network.sources) {
     const v = bySource[id];
     if (!v || id === picked.sourceId || !isFresh(state, v)) continue;
     out.push({ sourceId: id, value: v.value, at: v.at, diff: (v.value - picked.value) / picked.value });

@@ -1,10 +1,14 @@
 // The one pure reducer: feed outcomes, clock ticks and key-driven UI actions all pass through here.
 import type { FeedAction, FeedHistoryAction, FeedOutcomeAction } from './actions.js';
 import { evaluateAlerts } from './alert-rules.js';
-import { pickPrice, pickValue } from './pick.js';
-import { append, prependHistory, prune, type Series } from './series.js';
-import { RANGES, UNITS, VIEWS, type Latest, type SourceHealth, type State, type ViewId } from './state.js';
-import { METRICS, type Metric, type NetworkId, type SourceId } from './types.js';
+import { age, periodOf } from './health.js';
+import { agree, isFresh, pickPrice, pickValue, prioritySources } from './pick.js';
+import { ACCEPT_AFTER, implausibleMove, largestStepOf, nextRejection, stepOnto } from './plausibility.js';
+import { append, prependHistory, prune, timeAt, type Series } from './series.js';
+import { RANGES, UNITS, VIEWS, type Latest, type Rejection, type SourceHealth, type State, type ViewId } from './state.js';
+import { METRICS, type FeedError, type Metric, type NetworkId, type SourceId, type SourceMeta } from './types.js';
+import { stripControls } from './sanitize.js';
+import { describedAt } from './upstream-time.js';
 
 /** Hard cap on points per series so memory stays bounded whatever the interval and run time. */
 export const MAX_POINTS = 40_000;
@@ -41,20 +45,67 @@ function setSeries(state: State, metric: Metric, network: NetworkId, s: Series):
   return { ...state, series: { ...state.series, [metric]: { ...state.series[metric], [network]: pruned } } };
 }
 
+function setLargestStep(state: State, metric: Metric, network: NetworkId, step: number): State {
+  const byNet = state.largestStep[metric];
+  if (step <= (byNet[network] ?? 0)) return state;
+  return { ...state, largestStep: { ...state.largestStep, [metric]: { ...byNet, [network]: step } } };
+}
+
 function setValue(state: State, metric: Metric, network: NetworkId, v: Latest): State {
   const byNet = state.values[metric];
   return { ...state, values: { ...state.values, [metric]: { ...byNet, [network]: { ...byNet[network], [v.sourceId]: v } } } };
 }
 
-/** Appends the value in use for (metric, network) if `sourceId` supplied it, or a gap when nothing fresh is left. */
+function setRejected(state: State, metric: Metric, network: NetworkId, sourceId: SourceId, r: Rejection | undefined): State {
+  const byNet = state.rejected[metric];
+  const cur = byNet[network];
+  if (r === undefined && cur?.[sourceId] === undefined) return state;
+  const { [sourceId]: _drop, ...rest } = cur ?? {};
+  const next = r === undefined ? rest : { ...rest, [sourceId]: r };
+  return { ...state, rejected: { ...state.rejected, [metric]: { ...byNet, [network]: next } } };
+}
+
+/**
+ * Appends the value in use for (metric, network) at the time it describes if `sourceId` supplied it,
+ * or a gap when nothing fresh is left. A value whose time is already the last point's adds nothing.
+ */
 function record(state: State, metric: Metric, network: NetworkId, sourceId: SourceId, at: number): State {
   const meta = state.networks.find((n) => n.id === network);
   const s = state.series[metric][network];
   if (!meta || !s) return state;
   const picked = pickValue(state, meta, metric);
-  if (picked && !picked.stale && picked.sourceId === sourceId) return setSeries(state, metric, network, append(s, at, picked.value));
-  if (!picked || picked.stale) return setSeries(state, metric, network, append(s, at, Number.NaN));
+  const lastT = s.length > 0 ? timeAt(s, s.length - 1) : -Infinity;
+  if (picked && !picked.stale && picked.sourceId === sourceId) {
+    if (picked.dataAt <= lastT) return state;
+    const next = setLargestStep(state, metric, network, stepOnto(s, picked.dataAt, picked.value));
+    return setSeries(next, metric, network, append(s, picked.dataAt, picked.value));
+  }
+  if (!picked || picked.stale) return at <= lastT ? state : setSeries(state, metric, network, append(s, at, Number.NaN));
   return state;
+}
+
+/** True when a fresh like-for-like source other than `sourceId` gives a value within tolerance of `value`. */
+function confirmedElsewhere(state: State, metric: Metric, network: NetworkId, sourceId: SourceId, value: number): boolean {
+  const meta = state.networks.find((n) => n.id === network);
+  if (!meta) return false;
+  const bySource = state.values[metric][network] ?? {};
+  return prioritySources(meta, metric).some((id) => {
+    const v = bySource[id];
+    return id !== sourceId && v !== undefined && isFresh(state, v) && agree(v.value, value, state.settings.tolerance);
+  });
+}
+
+/** A failed attempt: health, and a gap for every network the source reports that has nothing fresh left. */
+function onFailure(state: State, meta: SourceMeta, prev: SourceHealth, base: SourceHealth, error: FeedError, at: number): State {
+  const health: SourceHealth = {
+    ...base, lastOk: false, lastError: error, consecutiveFailures: prev.consecutiveFailures + 1,
+    failingSince: prev.failingSince ?? at,
+  };
+  let next: State = { ...state, health: { ...state.health, [meta.id]: health } };
+  if (meta.role === 'btc-locked' || meta.role === 'defi-tvl') {
+    for (const n of meta.networks) next = record(next, meta.role, n, meta.id, at);
+  }
+  return evaluateAlerts(next);
 }
 
 function onOutcome(state: State, a: FeedOutcomeAction): State {
@@ -63,55 +114,82 @@ function onOutcome(state: State, a: FeedOutcomeAction): State {
   if (!meta || !prev) return state;
   const { outcome } = a;
   let next: State = { ...state, now: Math.max(state.now, outcome.at) };
-  const base = { ...prev, inFlight: false, lastAttemptAt: outcome.at, latencyMs: outcome.latencyMs, nextAttemptAt: a.nextAttemptAt };
+  const base: SourceHealth = { ...prev, inFlight: false, lastAttemptAt: outcome.at, latencyMs: outcome.latencyMs, nextAttemptAt: a.nextAttemptAt };
+  if (!outcome.ok) return onFailure(next, meta, prev, base, outcome.error, outcome.at);
 
-  if (!outcome.ok) {
-    const health: SourceHealth = {
-      ...base, lastOk: false, lastError: outcome.error, consecutiveFailures: prev.consecutiveFailures + 1,
-      failingSince: prev.failingSince ?? outcome.at,
-    };
-    next = { ...next, health: { ...next.health, [a.sourceId]: health } };
-    if (meta.role === 'btc-locked' || meta.role === 'defi-tvl') {
-      for (const n of meta.networks) next = record(next, meta.role, n, a.sourceId, outcome.at);
-    }
-    return evaluateAlerts(next);
-  }
-
-  const { lastError: _e, failingSince: _f, ...clean } = base;
-  const health: SourceHealth = { ...clean, lastOk: true, lastSuccessAt: outcome.at, consecutiveFailures: 0 };
-  next = { ...next, health: { ...next.health, [a.sourceId]: health } };
+  const recentMs = 3 * periodOf(meta, state.intervalMs);
   const touched: [Metric, NetworkId][] = [];
+  const refused: string[] = [];
   let priceTouched = false;
+  let others = 0;
+  let dataAt: number | undefined;
   for (const r of outcome.readings) {
+    const described = describedAt(r, outcome.at);
     switch (r.kind) {
       case 'btc-locked':
       case 'defi-tvl': {
         if (!next.series[r.kind][r.network]) break; // a network that is not shown
         const value = r.kind === 'btc-locked' ? r.sats : r.usd;
-        const extra = r.kind === 'btc-locked' && r.extra ? { extra: r.extra } : {};
-        next = setValue(next, r.kind, r.network, { value, at: outcome.at, sourceId: a.sourceId, ...extra });
+        const before = next.values[r.kind][r.network]?.[a.sourceId];
+        const largest = next.largestStep[r.kind][r.network] ?? 0;
+        const reason = before !== undefined && described < before.dataAt - 60_000
+          ? `implausible: upstream time went back ${age(before.dataAt - described)} (a re-index?)`
+          : implausibleMove(before, value, outcome.at, recentMs, largest);
+        if (reason !== undefined) {
+          const rejection = nextRejection(next.rejected[r.kind][r.network]?.[a.sourceId], value, outcome.at, reason, state.settings.tolerance);
+          if (rejection.streak < ACCEPT_AFTER && !confirmedElsewhere(next, r.kind, r.network, a.sourceId, value)) {
+            next = setRejected(next, r.kind, r.network, a.sourceId, rejection);
+            refused.push(outcome.readings.length > 1 ? `${r.network}: ${reason}` : reason);
+            break;
+          }
+        }
+        next = setRejected(next, r.kind, r.network, a.sourceId, undefined);
+        const extra = r.kind === 'btc-locked' ? { ...(r.extra ? { extra: r.extra } : {}), ...(r.note ? { note: stripControls(r.note) } : {}) } : {};
+        next = setValue(next, r.kind, r.network, { value, at: outcome.at, dataAt: described, sourceId: a.sourceId, ...extra });
         touched.push([r.kind, r.network]);
+        dataAt = Math.max(dataAt ?? described, described);
         break;
       }
       case 'price':
-        next = { ...next, prices: { ...next.prices, [a.sourceId]: { value: r.usd, at: outcome.at, sourceId: a.sourceId } } };
+        next = { ...next, prices: { ...next.prices, [a.sourceId]: { value: r.usd, at: outcome.at, dataAt: described, sourceId: a.sourceId } } };
         priceTouched = true;
+        others += 1;
+        dataAt = Math.max(dataAt ?? described, described);
         break;
       case 'block-height':
         next = { ...next, height: { height: r.height, at: outcome.at, sourceId: a.sourceId } };
+        others += 1;
+        dataAt = Math.max(dataAt ?? described, described);
         break;
       case 'detail': {
         const cur = next.details[r.network] ?? {};
-        const add = Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, { value: v, at: outcome.at, sourceId: a.sourceId }]));
+        const add = Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, { value: v, at: outcome.at, dataAt: described, sourceId: a.sourceId }]));
         next = { ...next, details: { ...next.details, [r.network]: { ...cur, ...add } } };
+        others += 1;
+        dataAt = Math.max(dataAt ?? described, described);
         break;
       }
     }
   }
+  if (refused.length > 0 && touched.length === 0 && others === 0) {
+    // Everything the source said was implausible: that is bad data, not a success.
+    return onFailure(next, meta, prev, base, { kind: 'schema', message: refused.join('; ') }, outcome.at);
+  }
+  const { lastError: _e, failingSince: _f, rejected: _r, dataAt: _d, ...clean } = base;
+  const health: SourceHealth = {
+    ...clean, lastOk: true, lastSuccessAt: outcome.at, consecutiveFailures: 0,
+    ...(dataAt === undefined ? {} : { dataAt }),
+    ...(refused.length > 0 ? { rejected: { count: refused.length, message: refused.join('; ') } } : {}),
+  };
+  next = { ...next, health: { ...next.health, [a.sourceId]: health } };
   for (const [metric, network] of touched) next = record(next, metric, network, a.sourceId, outcome.at);
   if (priceTouched) {
     const p = pickPrice(next);
-    if (p && p.sourceId === a.sourceId) next = { ...next, priceSeries: prune(append(next.priceSeries, outcome.at, p.value), next.now - next.windowMs, MAX_POINTS) };
+    const s = next.priceSeries;
+    const lastT = s.length > 0 ? timeAt(s, s.length - 1) : -Infinity;
+    if (p && !p.stale && p.sourceId === a.sourceId && p.dataAt > lastT) {
+      next = { ...next, priceSeries: prune(append(s, p.dataAt, p.value), next.now - next.windowMs, MAX_POINTS) };
+    }
   }
   return evaluateAlerts(next);
 }
@@ -153,6 +231,7 @@ function onHistory(state: State, a: FeedHistoryAction): State {
     if (!s) continue;
     points += list.length;
     next = setSeries(next, metric, network, prependHistory(s, list));
+    next = setLargestStep(next, metric, network, largestStepOf(next.series[metric][network] ?? s));
     const newest = Math.max(...list.map((p) => p[0]));
     const until = next.backfilledUntil[metric];
     next = { ...next, backfilledUntil: { ...next.backfilledUntil, [metric]: { ...until, [network]: Math.max(until[network] ?? 0, newest) } } };

@@ -1,9 +1,10 @@
 // Pure selectors: what the views and the JSON show, derived from State (memoised per state object).
 import { changeOver } from './change.js';
-import { periodOf, sourceStatus, type SourceStatus } from './health.js';
+import { age, periodOf, sourceStatus, staleReason, type SourceStatus } from './health.js';
 import { pickPrice, pickValue, prioritySources, type Picked } from './pick.js';
 import { anomalyOf, comparableFrom, disagreeing, otherSources, type Anomaly, type OtherSource } from './quality.js';
 import { valuesAt } from './share-history.js';
+import { lowerBound, timeAt, valueAt, type Series } from './series.js';
 import type { State } from './state.js';
 import { circulatingSats } from './supply.js';
 import type { FeedError, Metric, NetworkMeta, SourceMeta } from './types.js';
@@ -38,6 +39,25 @@ export interface NetworkRow {
   readonly anomaly: Anomaly | undefined;
   /** The network has no source for this metric (e.g. Lightning has no DeFi TVL). */
   readonly notTracked: boolean;
+  /** The time the upstream says the value describes (ms). */
+  readonly dataAt: number | undefined;
+  /** Why the value is stale in words (e.g. "upstream data 3d old, expected within 26h"). */
+  readonly staleReason: string | undefined;
+  /** The fresh primary that two or more agreeing like-for-like sources outvoted. */
+  readonly outvoted: SourceMeta | undefined;
+  /** Fresh like-for-like sources disagree with no majority: the value cannot be trusted. */
+  readonly doubtful: boolean;
+  /** Values of another methodology (e.g. Lightning as 1ML counts it), with their difference: never "disagree". */
+  readonly references: readonly OtherSource[];
+  /**
+   * When the window lacks 24 h of comparable history: the change since the oldest comparable point and
+   * how long ago that was ("since start, 3h"), so a new network or a fresh start shows a figure, labelled.
+   */
+  readonly changeSinceStart: { readonly change: number; readonly sinceMs: number } | undefined;
+  /** A caveat the source gave with the value (e.g. a token row behind the others). */
+  readonly note: string | undefined;
+  /** The latest value a source gave that was refused as implausible, with the reason (newest first). */
+  readonly rejected: readonly { readonly sourceId: string; readonly value: number; readonly reason: string; readonly at: number }[];
 }
 
 function sourceMeta(state: State, id: string | undefined): SourceMeta | undefined {
@@ -54,6 +74,11 @@ function buildRow(state: State, meta: NetworkMeta, metric: Metric): Omit<Network
   const s = state.series[metric][meta.id];
   const from = comparableFrom(state, meta, metric);
   const others = metric === 'btc-locked' ? otherSources(state, meta, picked) : [];
+  const usedHealth = source ? state.health[source.id] : undefined;
+  const stale = picked?.stale ?? false;
+  const rejected = Object.entries(state.rejected[metric][meta.id] ?? {})
+    .map(([sourceId, r]) => ({ sourceId, value: r.value, reason: r.reason, at: r.at }))
+    .sort((a, b) => b.at - a.at);
   return {
     meta,
     metric,
@@ -70,7 +95,34 @@ function buildRow(state: State, meta: NetworkMeta, metric: Metric): Omit<Network
     disagree: disagreeing(state, others),
     anomaly: anomalyOf(state, meta, metric, picked, others),
     notTracked: priority.length === 0,
+    dataAt: picked?.dataAt,
+    staleReason: stale && source ? staleReason(usedHealth, source, state.now, state.intervalMs) ?? upstreamAgeReason(state, source, picked?.dataAt) : undefined,
+    outvoted: sourceMeta(state, picked?.outvoted),
+    doubtful: picked?.doubtful ?? false,
+    references: metric === 'btc-locked' ? otherSources(state, meta, picked, true) : [],
+    rejected,
+    changeSinceStart: sinceStart(state, s, picked, from),
+    note: picked?.note,
   };
+}
+
+/** The change since the oldest comparable point of the last 24 h, when that point is at least an hour old. */
+function sinceStart(state: State, s: Series | undefined, picked: Picked | undefined, from: number): NetworkRow['changeSinceStart'] {
+  if (!s || !picked || picked.stale) return undefined;
+  const start = Math.max(from, state.now - DAY);
+  for (let i = lowerBound(s, start); i < s.length; i += 1) {
+    const v = valueAt(s, i);
+    if (!Number.isFinite(v) || v <= 0) continue;
+    const sinceMs = state.now - timeAt(s, i);
+    return sinceMs >= HOUR ? { change: (picked.value - v) / v, sinceMs } : undefined;
+  }
+  return undefined;
+}
+
+/** "upstream data 3d old, expected within 8h" for a value whose own time is past its source's cadence. */
+function upstreamAgeReason(state: State, source: SourceMeta, dataAt: number | undefined): string | undefined {
+  if (dataAt === undefined || source.maxAgeMs === undefined || state.now - dataAt <= source.maxAgeMs) return undefined;
+  return `upstream data ${age(state.now - dataAt)} old, expected within ${age(source.maxAgeMs)}`;
 }
 
 const rowCache = new WeakMap<State, Map<Metric, NetworkRow[]>>();
@@ -119,7 +171,8 @@ export function selectSector(state: State): SectorInfo {
   return {
     totalSats,
     supplySats,
-    shareOfSupply: supplySats && supplySats > 0 ? totalSats / supplySats : undefined,
+    // More than every bitcoin in existence is impossible: no figure rather than a share above 1.
+    shareOfSupply: supplySats && supplySats > 0 && totalSats <= supplySats ? totalSats / supplySats : undefined,
     change30d: totalChange(state, 30 * DAY),
     change90d: totalChange(state, 90 * DAY),
   };
@@ -139,19 +192,26 @@ export interface HeaderInfo {
   readonly nextPollAt: number | undefined;
   readonly pending: number;
   readonly failing: number;
+  /** Sources that answer but whose data is old (no recent success, or old upstream time). */
+  readonly stale: number;
+  /** Networks whose value is doubtful (like-for-like sources disagree with no majority). */
+  readonly doubtful: readonly string[];
 }
 
 export function selectHeader(state: State, rows: readonly NetworkRow[] = selectRows(state)): HeaderInfo {
   let newest: number | undefined;
-  for (const r of rows) if (r.at !== undefined) newest = Math.max(newest ?? 0, r.at);
+  for (const r of rows) if (r.dataAt !== undefined && !r.stale) newest = Math.max(newest ?? 0, r.dataAt);
+  if (newest === undefined) for (const r of rows) if (r.dataAt !== undefined) newest = Math.max(newest ?? 0, r.dataAt);
   let nextPollAt: number | undefined;
   let pending = 0;
   let failing = 0;
+  let stale = 0;
   for (const s of state.sources) {
     const h = state.health[s.id];
     const status = sourceStatus(h, s, state.now, state.intervalMs);
     if (status === 'pending') pending += 1;
     if (status === 'down' || status === 'bad-data') failing += 1;
+    if (status === 'stale') stale += 1;
     if (s.polls && h?.nextAttemptAt !== undefined) nextPollAt = Math.min(nextPollAt ?? Infinity, h.nextAttemptAt);
   }
   const price = pickPrice(state);
@@ -165,6 +225,8 @@ export function selectHeader(state: State, rows: readonly NetworkRow[] = selectR
     nextPollAt,
     pending,
     failing,
+    stale,
+    doubtful: rows.filter((r) => r.doubtful).map((r) => r.meta.name),
   };
 }
 
@@ -180,6 +242,12 @@ export interface SourceRow {
   readonly error: FeedError | undefined;
   readonly periodMs: number;
   readonly historyPoints: number | undefined;
+  /** The newest time the upstream says its data describes (ms). */
+  readonly dataAt: number | undefined;
+  /** Why an answering source is stale, in words. */
+  readonly staleReason: string | undefined;
+  /** Readings of its last answer refused as implausible. */
+  readonly rejected: string | undefined;
 }
 
 export function selectSources(state: State): SourceRow[] {
@@ -197,6 +265,9 @@ export function selectSources(state: State): SourceRow[] {
       error: meta.polls ? (h?.lastOk === false ? h.lastError : undefined) : h?.history?.error,
       periodMs: periodOf(meta, state.intervalMs),
       historyPoints: h?.history?.ok ? h.history.points : undefined,
+      dataAt: h?.dataAt,
+      staleReason: status === 'stale' ? staleReason(h, meta, state.now, state.intervalMs) : undefined,
+      rejected: h?.lastOk ? h.rejected?.message : undefined,
     };
   });
 }

@@ -34,6 +34,7 @@ export function toSnapshot(state: State) {
     sample: state.demo,
     priceUsd: header.priceUsd ?? null,
     priceSource: header.priceSource?.id ?? null,
+    doubtful: header.doubtful,
     totalBtc: btc(sector.totalSats),
     totalTvlUsd: round([...tvlRows.values()].reduce((a, r) => a + (r.value ?? 0), 0), 2),
     sector: {
@@ -58,10 +59,22 @@ export function toSnapshot(state: State) {
         stale: r.stale,
         change24h: round(r.change24h),
         change7d: round(r.change7d),
+        changeSinceStart: r.change24h === null && r.changeSinceStart
+          ? { change: round(r.changeSinceStart.change), since: iso(state.now - r.changeSinceStart.sinceMs) }
+          : null,
+        note: r.note ?? null,
         updatedAt: iso(r.at),
-        error: r.value === undefined || r.stale ? r.error?.message ?? null : null,
+        error: r.value === undefined || r.stale ? r.error?.message ?? r.staleReason ?? null : null,
+        category: r.meta.category ?? 'bitcoin-l2',
+        status: r.meta.status ?? { state: 'live' },
+        dataAt: iso(r.dataAt),
+        staleReason: r.staleReason ?? null,
+        doubtful: r.doubtful,
+        outvoted: r.outvoted?.id ?? null,
         sourcesDisagree: r.disagree.length > 0,
         otherSources: r.others.map((o) => ({ source: o.sourceId, value: jsonValue(metric, o.value), diff: round(o.diff), updatedAt: iso(o.at) })),
+        otherMethodology: r.references.map((o) => ({ source: o.sourceId, value: jsonValue(metric, o.value), diff: round(o.diff), updatedAt: iso(o.at) })),
+        rejected: r.rejected.map((x) => ({ source: x.sourceId, value: jsonValue(metric, x.value), reason: x.reason, at: iso(x.at) })),
         anomaly: r.anomaly
           ? { change: round(r.anomaly.change), since: iso(r.anomaly.since), confirmedBy: r.anomaly.confirmedBy, contradictedBy: r.anomaly.contradictedBy }
           : null,
@@ -79,6 +92,9 @@ export function toSnapshot(state: State) {
       latencyMs: s.latencyMs ?? null,
       error: s.error?.message ?? null,
       errorKind: s.error?.kind ?? null,
+      dataAt: iso(s.dataAt),
+      staleReason: s.staleReason ?? null,
+      rejected: s.rejected ?? null,
       historyPoints: s.historyPoints ?? null,
     })),
     alerts: state.alerts.map((a) => ({ at: iso(a.at), rule: a.rule, ruleText: a.ruleText, subject: a.subject, message: a.message, values: a.values })),

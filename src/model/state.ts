@@ -17,8 +17,23 @@ export interface Latest {
   readonly value: number;
   /** When it was fetched (ms). */
   readonly at: number;
+  /**
+   * The time the upstream says the value describes (ms): its own timestamp, a bucket's effective
+   * end, or the fetch time when it gives none. Freshness and ages use this, not `at`.
+   */
+  readonly dataAt: number;
   readonly sourceId: SourceId;
   readonly extra?: Readonly<Record<string, number>>;
+  /** A caveat from the source (e.g. a token row behind the others). */
+  readonly note?: string;
+}
+
+/** A value refused by the plausibility check. `streak` counts polls in a row that gave the same level. */
+export interface Rejection {
+  readonly value: number;
+  readonly at: number;
+  readonly reason: string;
+  readonly streak: number;
 }
 
 /** Everything the Sources view and the JSON need to know about one source. */
@@ -34,6 +49,10 @@ export interface SourceHealth {
   /** undefined until the first attempt finished. */
   readonly lastOk?: boolean;
   readonly lastError?: FeedError;
+  /** The newest upstream time among the readings of the last success (ms): how fresh its data is. */
+  readonly dataAt?: number;
+  /** Readings of the last success that were rejected as implausible, with the reason. */
+  readonly rejected?: { readonly count: number; readonly message: string };
   /** Result of the start-up backfill, for sources that have one. */
   readonly history?: { readonly at: number; readonly ok: boolean; readonly points: number; readonly error?: FeedError };
 }
@@ -75,12 +94,22 @@ export interface State {
   readonly values: Readonly<Record<Metric, Readonly<Record<NetworkId, Readonly<Record<SourceId, Latest>>>>>>;
   /** The value in use (primary or failover) over time, per metric and network. NaN = gap. */
   readonly series: Readonly<Record<Metric, Readonly<Record<NetworkId, Series>>>>;
+  /**
+   * The largest move (|ln(b/a)|) each network has made between two consecutive points of its series,
+   * ever: what the plausibility check measures a new value's move against.
+   */
+  readonly largestStep: Readonly<Record<Metric, Readonly<Record<NetworkId, number>>>>;
   /** Points at or before this time (ms) in a series came from a history backfill. */
   readonly backfilledUntil: Readonly<Record<Metric, Readonly<Record<NetworkId, number>>>>;
   readonly prices: Readonly<Record<SourceId, Latest>>;
   /** BTC/USD over time (backfill and live), for USD figures of past points. */
   readonly priceSeries: Series;
   readonly height?: { readonly height: number; readonly at: number; readonly sourceId: SourceId };
+  /**
+   * The last value a source gave for a network that was rejected as implausible (never in `values`,
+   * the series or the total), with the reason; cleared when the source gives an accepted value.
+   */
+  readonly rejected: Readonly<Record<Metric, Readonly<Record<NetworkId, Readonly<Record<SourceId, Rejection>>>>>>;
   /** Detail figures per network (e.g. Liquid federation reserves). */
   readonly details: Readonly<Record<NetworkId, Readonly<Record<string, Latest>>>>;
   readonly health: Readonly<Record<SourceId, SourceHealth>>;
@@ -122,6 +151,8 @@ export function initialState(o: InitOptions): State {
     values: { 'btc-locked': {}, 'defi-tvl': {} },
     series: { 'btc-locked': empty(), 'defi-tvl': empty() },
     backfilledUntil: { 'btc-locked': {}, 'defi-tvl': {} },
+    rejected: { 'btc-locked': {}, 'defi-tvl': {} },
+    largestStep: { 'btc-locked': {}, 'defi-tvl': {} },
     prices: {},
     priceSeries: EMPTY_SERIES,
     details: {},

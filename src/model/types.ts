@@ -16,8 +16,11 @@ export const METRICS: readonly Metric[] = ['btc-locked', 'defi-tvl'];
 
 /**
  * One value observed at a source, already converted into domain units.
- * `observedAt` is the upstream's own timestamp (ms) when it gives one; live readings
- * without it are stamped with the poll time by the reducer. History readings always carry it.
+ * `observedAt` is the time the upstream says the value describes (ms), when it gives one: a stats
+ * row's time, a price's time, a block's timestamp. `periodMs` says that time is the start of a bucket
+ * the upstream rewrites while it lasts (a daily stats row): the value then describes up to the fetch
+ * time, or the bucket's end when that is earlier. Live readings without `observedAt` describe the
+ * fetch time. History readings always carry it.
  */
 export type Reading =
   | {
@@ -26,6 +29,9 @@ export type Reading =
       /** Integer satoshis (1e-8 BTC). Safe as a JS number: 21e14 < 2^53. */
       readonly sats: number;
       readonly observedAt?: number;
+      readonly periodMs?: number;
+      /** A caveat the upstream's data carries (e.g. "1 of 2 tokens behind: ..."), shown with the value. */
+      readonly note?: string;
       /** Extra network metrics the source gave for free (e.g. Lightning channel count). */
       readonly extra?: Readonly<Record<string, number>>;
     }
@@ -35,18 +41,21 @@ export type Reading =
       /** US dollars. */
       readonly usd: number;
       readonly observedAt?: number;
+      readonly periodMs?: number;
     }
   | {
       readonly kind: 'price';
       /** US dollars per bitcoin. */
       readonly usd: number;
       readonly observedAt?: number;
+      readonly periodMs?: number;
     }
   | {
       /** Bitcoin's block height, for the circulating supply. */
       readonly kind: 'block-height';
       readonly height: number;
       readonly observedAt?: number;
+      readonly periodMs?: number;
     }
   | {
       /** Extra figures for a network's detail view (e.g. Liquid federation reserves in sats). */
@@ -54,6 +63,7 @@ export type Reading =
       readonly network: NetworkId;
       readonly values: Readonly<Record<string, number>>;
       readonly observedAt?: number;
+      readonly periodMs?: number;
     };
 
 /** Why a fetch failed. "schema" means the source answered but the data was unusable (bad-data). */
@@ -89,6 +99,21 @@ export interface Link {
   readonly url: string;
 }
 
+/**
+ * Where a network sits: a Bitcoin L2 or sidechain (the default set), or BTC wrapped on another
+ * chain (Starknet, Internet Computer, ...), shown only when the config asks for it.
+ */
+export type NetworkCategory = 'bitcoin-l2' | 'btc-on-other-chain';
+
+/** Whether a network still runs: live, sunset (announced shutdown; `date` is the last day of withdrawals), retired. */
+export interface NetworkStatus {
+  readonly state: 'live' | 'sunset' | 'retired';
+  /** YYYY-MM-DD, for sunset and retired. */
+  readonly date?: string;
+  /** One line on what happened, with its public source. */
+  readonly note?: string;
+}
+
 /** Static description of a network, from the registry. */
 export interface NetworkMeta {
   readonly id: NetworkId;
@@ -99,8 +124,22 @@ export interface NetworkMeta {
   /** A short trust-model summary (only facts with a public source). */
   readonly trust?: string;
   readonly links?: readonly Link[];
-  /** Its btc-locked sources, primary first: the first fresh one gives the number. */
+  /** Bitcoin L2 / sidechain (default) or BTC on another chain. */
+  readonly category?: NetworkCategory;
+  /** Live (default), sunset or retired. */
+  readonly status?: NetworkStatus;
+  /** One paragraph: what its "BTC locked" means and whose trust it rests on (detail view, README). */
+  readonly about?: string;
+  /**
+   * Its like-for-like btc-locked sources (the same quantity, measured the same way), primary first:
+   * the first fresh one gives the number unless two or more others agree against it.
+   */
   readonly sources: readonly SourceId[];
+  /**
+   * Sources of another methodology for the same network (e.g. Lightning capacity as 1ML counts it):
+   * shown with their difference, never compared for "disagree", never used as the value.
+   */
+  readonly references?: readonly SourceId[];
   /** Sources whose history backfills this network's btc-locked window (others' history is ignored). */
   readonly historySources?: readonly SourceId[];
   /** Its defi-tvl source, when DefiLlama lists the chain. */
@@ -126,6 +165,12 @@ export interface SourceMeta {
   readonly path: string;
   /** Minimum ms between polls of this source (hourly upstreams); defaults to the poll interval. */
   readonly minIntervalMs?: number;
+  /**
+   * How old the upstream's own data may be (now minus the time it describes) before the source is
+   * stale even though the request succeeded: minutes for prices and chain RPCs, a day for daily stats.
+   * Undefined: the upstream gives no time, so a success is as fresh as it can tell.
+   */
+  readonly maxAgeMs?: number;
   /** True when the source is polled live; false for a history-only (backfill) source. */
   readonly polls: boolean;
 }

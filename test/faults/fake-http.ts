@@ -12,7 +12,9 @@ import type { ManualClock } from './manual-clock.js';
 export const FAKE_ORIGIN = 'http://upstream.invalid';
 
 /** Endpoints fetched once at start-up; they never fail, so every series starts with its history. */
-const HISTORY: ReadonlySet<UpstreamEndpoint> = new Set(['lightning-history', 'liquid-history', 'bitcoinlayers-history', 'price-history', 'llama-history']);
+const HISTORY: ReadonlySet<UpstreamEndpoint> = new Set([
+  'lightning-history', 'liquid-history', 'bitcoinlayers-history', 'price-history', 'llama-history', 'liquid-pegs-list', 'liquid-volume', 'stacks-block-at',
+]);
 const KINDS: readonly FeedErrorKind[] = ['http', 'network', 'timeout', 'ratelimit', 'schema'];
 
 /** What the fake did, for the test's assertions. */
@@ -27,6 +29,11 @@ export interface FakeHttpOptions {
   readonly random: () => number;
   /** Share of live calls that fail, spread evenly over the five kinds. */
   readonly failureRate: number;
+  /**
+   * No failure is injected up to this clock time (the start-up backfill runs then: its adapters read many
+   * points and keep what they got when a later one fails, so an injected failure there is not always reported).
+   */
+  readonly quietUntil?: number;
 }
 
 /** mulberry32: a small seeded PRNG, uniform in [0, 1). */
@@ -65,7 +72,8 @@ export function createFakeHttp(o: FakeHttpOptions): { http: HttpClient; stats: F
     if (match.kind !== 'route') throw new FeedFailure('http', `HTTP ${match.status}`, { status: match.status });
     stats.calls += 1;
     const roll = o.random();
-    const kind = HISTORY.has(match.route.endpoint) || roll >= o.failureRate ? undefined : KINDS[Math.floor((roll / o.failureRate) * KINDS.length)];
+    const quiet = o.quietUntil !== undefined && o.clock.now() <= o.quietUntil;
+    const kind = quiet || HISTORY.has(match.route.endpoint) || roll >= o.failureRate ? undefined : KINDS[Math.floor((roll / o.failureRate) * KINDS.length)];
     if (kind) stats.injected[kind] += 1;
     // Answers come at the instant of the request (a clock timer per call would double the soak's time);
     // a timeout never answers, so the poller's own timer on the manual clock aborts it.

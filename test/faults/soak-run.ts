@@ -101,7 +101,7 @@ export async function soak(): Promise<SoakResult> {
 
   const clock = new ManualClock(T0);
   const random = seeded(20_260_101);
-  const { http, stats } = createFakeHttp({ clock, random, failureRate: FAILURE_RATE });
+  const { http, stats } = createFakeHttp({ clock, random, failureRate: FAILURE_RATE, quietUntil: T0 + 60_000 });
   const sources = registrySources();
   const store = createStore(initialState({
     now: T0, intervalMs: INTERVAL, windowMs: WINDOW, demo: false, networks: NETWORKS,

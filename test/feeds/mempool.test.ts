@@ -21,6 +21,8 @@ describe('mempool-lightning', () => {
       network: 'lightning',
       sats: 460820222344,
       extra: { channels: 81690, nodes: 15851, avgFeeRatePpm: 497 },
+      observedAt: Date.parse('2022-08-30T00:00:00.000Z'),
+      periodMs: DAY,
     });
   });
 
@@ -34,7 +36,7 @@ describe('mempool-lightning', () => {
     reply('/api/v1/lightning/statistics/latest', fixture('mempool/lightning-latest-with-previous.json'));
     const readings = await mempoolLightning.fetch?.(context(mock.http, BASE));
     expect(readings).toEqual([
-      { kind: 'btc-locked', network: 'lightning', sats: 515000000000, extra: { channels: 48000, avgFeeRatePpm: 800 } },
+      { kind: 'btc-locked', network: 'lightning', sats: 515000000000, extra: { channels: 48000, avgFeeRatePpm: 800 }, observedAt: Date.parse('2025-01-10T00:00:00Z'), periodMs: DAY },
     ]);
   });
 
@@ -62,13 +64,14 @@ describe('mempool-lightning', () => {
     expect(lightningInterval(span)).toBe(interval);
   });
 
-  it('backfills from the covering interval, oldest first, only since `since`', async () => {
+  it('backfills from the covering interval, each day stamped at its end (today at now), oldest first, only since `since`', async () => {
     reply('/api/v1/lightning/statistics/3d', fixture('mempool/lightning-history-ok.json'));
     const readings = await mempoolLightning.history?.(context(mock.http, BASE));
     expect(readings).toEqual([
-      { kind: 'btc-locked', network: 'lightning', sats: 514800000000, observedAt: Date.parse('2025-01-08T00:00:00Z') },
-      { kind: 'btc-locked', network: 'lightning', sats: 514900000000, observedAt: Date.parse('2025-01-09T00:00:00Z') },
-      { kind: 'btc-locked', network: 'lightning', sats: 515000000000, observedAt: Date.parse('2025-01-10T00:00:00Z') },
+      { kind: 'btc-locked', network: 'lightning', sats: 514700000000, observedAt: Date.parse('2025-01-08T00:00:00Z') },
+      { kind: 'btc-locked', network: 'lightning', sats: 514800000000, observedAt: Date.parse('2025-01-09T00:00:00Z') },
+      { kind: 'btc-locked', network: 'lightning', sats: 514900000000, observedAt: Date.parse('2025-01-10T00:00:00Z') },
+      { kind: 'btc-locked', network: 'lightning', sats: 515000000000, observedAt: Date.parse('2025-01-10T06:00:00Z') },
     ]);
   });
 
@@ -94,11 +97,26 @@ describe('mempool-lightning', () => {
     const now = (start + 15_000 * 86_400) * 1000;
     reply('/api/v1/lightning/statistics/all', body);
     const readings = await mempoolLightning.history?.(context(mock.http, BASE, now, now - 5000 * DAY));
-    expect(readings).toHaveLength(5000);
+    expect(readings).toHaveLength(5001);
+    expect(readings?.[0]?.observedAt).toBe(now - 5000 * DAY);
   });
 });
 
 describe('mempool-price', () => {
+  it.each([
+    [{ time: 0, USD: -1, EUR: -1 }, 'bad data at USD: no USD price upstream (-1)'],
+    [{ time: 0, USD: 97_000 }, 'bad data at time: no price computed upstream yet (time 0)'],
+    [{ time: 1_703_252_411, USD: -1, EUR: 40_000 }, 'bad data at USD: no USD price upstream (-1)'],
+  ])('refuses a fresh instance\'s placeholder %j', async (body, message) => {
+    reply('/api/v1/prices', JSON.stringify(body));
+    const f = await failure(mempoolPrice.fetch?.(context(mock.http, BASE)) ?? Promise.resolve());
+    expect(f.toFeedError()).toEqual({ kind: 'schema', message });
+  });
+
+  it('has a cadence of minutes: a price older than 15 minutes is stale', () => {
+    expect(mempoolPrice.maxAgeMs).toBe(15 * 60_000);
+  });
+
   it('parses the recorded /prices payload', async () => {
     reply('/api/v1/prices', upstream('mempool-prices.json'));
     expect(await mempoolPrice.fetch?.(context(mock.http, BASE))).toEqual([
@@ -111,7 +129,7 @@ describe('mempool-price', () => {
   });
 
   it.each([
-    ['prices-usd-unavailable.json', 'bad data at USD: price unavailable (not > 0)'],
+    ['prices-usd-unavailable.json', 'bad data at USD: no USD price upstream (-1)'],
     ['prices-usd-string.json', 'bad data at USD: expected number, received string'],
   ])('rejects %s as schema', async (file, message) => {
     reply('/api/v1/prices', fixture(`mempool/${file}`));

@@ -6,6 +6,7 @@ import {
   bridgeWeiForLocked,
   CITREA_BRIDGE,
   citreaReply,
+  constantChain,
   hiroFtMetadata,
   hiroReply,
   hiroTotalSupply,
@@ -75,14 +76,22 @@ describe('payload builders', () => {
     expect(bridgeWeiForLocked(2_100_000_000_000_000)).toBe(0n);
   });
 
-  it('rootstockReply answers eth_getBalance, errors otherwise', () => {
+  it('rootstockReply answers eth_getBalance at a block, block headers, errors otherwise', () => {
     const call = (method: string, params: unknown[]): string => JSON.stringify({ jsonrpc: '2.0', method, params, id: 3 });
-    const ok = rootstockReply(call('eth_getBalance', [ROOTSTOCK_BRIDGE.toUpperCase().replace('0X', '0x'), 'latest']), 5);
+    const chain = constantChain(5, 3_000_000, 30_000);
+    const ok = rootstockReply(call('eth_getBalance', [ROOTSTOCK_BRIDGE.toUpperCase().replace('0X', '0x'), 'latest']), chain);
     expect(ok).toEqual({ status: 200, json: rpcBalanceForLocked(5, 3) });
-    expect(rootstockReply(call('eth_blockNumber', []), 5)).toEqual({ status: 200, json: { jsonrpc: '2.0', id: 3, error: { code: -32601, message: 'Method not found' } } });
-    expect(rootstockReply('{nope', 5).status).toBe(400);
-    expect(rootstockReply('[]', 5).status).toBe(400);
-    expect(rootstockReply(call('eth_getBalance', ['0x01', 'latest']), 5).json).toMatchObject({ result: '0x0' });
+    expect(rootstockReply(call('eth_getBalance', [ROOTSTOCK_BRIDGE, '0x64']), chain)).toEqual({ status: 200, json: rpcBalanceForLocked(5, 3) });
+    expect(rootstockReply(call('eth_getBalance', [ROOTSTOCK_BRIDGE, '0x65']), chain).json).toMatchObject({ error: { code: -32602 } });
+    expect(rootstockReply(call('eth_blockNumber', []), chain).json).toEqual({ jsonrpc: '2.0', id: 3, result: '0x64' });
+    expect(rootstockReply(call('eth_getBlockByNumber', ['latest', false]), chain).json).toMatchObject({ result: { number: '0x64', timestamp: '0xbb8' } });
+    expect(rootstockReply(call('eth_getBlockByNumber', ['0x65', false]), chain).json).toMatchObject({ result: null });
+    expect(rootstockReply(call('eth_chainId', []), chain)).toEqual({ status: 200, json: { jsonrpc: '2.0', id: 3, error: { code: -32601, message: 'Method not found' } } });
+    expect(rootstockReply('{nope', chain).status).toBe(400);
+    expect(rootstockReply('[]', chain).status).toBe(400);
+    expect(rootstockReply(call('eth_getBalance', ['0x01', 'latest']), chain).json).toMatchObject({ result: '0x0' });
+    const pruned = { ...chain, stateSinceMs: 2_000_000 };
+    expect(rootstockReply(call('eth_getBalance', [ROOTSTOCK_BRIDGE, '0x1']), pruned).json).toMatchObject({ error: { message: 'missing trie node' } });
   });
 
   it('hiro result decodes back to the sats', () => {
@@ -111,13 +120,14 @@ describe('payload builders', () => {
   it('citrea wei is (21M BTC - locked) x 1e18 exactly, at its own bridge only', () => {
     const locked = 31_234_567_890;
     const call = (address: string): string => JSON.stringify({ jsonrpc: '2.0', method: 'eth_getBalance', params: [address, 'latest'], id: 'c' });
-    const ok = citreaReply(call(CITREA_BRIDGE), locked);
+    const chain = constantChain(locked, 1_000_000, 2_000);
+    const ok = citreaReply(call(CITREA_BRIDGE), chain);
     expect(ok.status).toBe(200);
     expect(ok.json).toEqual({ jsonrpc: '2.0', id: 'c', result: `0x${(21_000_000n * 10n ** 18n - BigInt(locked) * 10n ** 10n).toString(16)}` });
-    expect(citreaReply(call(ROOTSTOCK_BRIDGE), locked).json).toMatchObject({ result: '0x0' });
-    expect(rootstockReply(call(CITREA_BRIDGE), locked).json).toMatchObject({ result: '0x0' });
-    expect(bridgeRpcReply(call(CITREA_BRIDGE.toUpperCase().replace('0X', '0x')), CITREA_BRIDGE, 0).json).toMatchObject({ result: '0x115eec47f6cf7e35000000' });
-    expect(citreaReply('nope', locked).status).toBe(400);
+    expect(citreaReply(call(ROOTSTOCK_BRIDGE), chain).json).toMatchObject({ result: '0x0' });
+    expect(rootstockReply(call(CITREA_BRIDGE), chain).json).toMatchObject({ result: '0x0' });
+    expect(bridgeRpcReply(call(CITREA_BRIDGE.toUpperCase().replace('0X', '0x')), CITREA_BRIDGE, constantChain(0, 1_000_000, 2_000)).json).toMatchObject({ result: '0x115eec47f6cf7e35000000' });
+    expect(citreaReply('nope', chain).status).toBe(400);
   });
 
   it('rootstock explorer amounts are 18-decimal strings that add up to 21 M', () => {

@@ -9,7 +9,7 @@ const CITREA_RPC = JSON.stringify({ jsonrpc: '2.0', method: 'eth_getBalance', pa
 /** One normal request per newer endpoint: provider, path, and the body for POST. */
 const NEWER: readonly [UpstreamEndpoint, string, string, string?][] = [
   ['citrea', 'citrea', '', CITREA_RPC],
-  ['layers-current', 'bitcoinlayers', '/current_supplies_by_network'],
+  ['layers-current', 'bitcoinlayers', '/current_supplies_by_tokenimpl'],
   ['esplora-supply', 'esplora-liquid', '/api/asset/6f0279e9ed041c3d710a9f57d0c02928416460c4b722ae3457a11eec381c526d/supply'],
   ['liquid-reserves', 'liquid', '/api/v1/liquid/reserves'],
   ['rootstock-explorer', 'rootstock-explorer', '/circulating'],
@@ -112,7 +112,7 @@ describe('upstream simulator: faults', () => {
 
   it('drip: close() stops a dripping body', async () => {
     up.fault('bitcoinlayers-history', { drip: 10 });
-    const res = await fetch(`${up.baseUrls.bitcoinlayers}/historical_supplies_by_network`);
+    const res = await fetch(`${up.baseUrls.bitcoinlayers}/historical_supplies_by_tokenimpl`);
     const body = res.text().then(() => 'complete', () => 'failed');
     await up.close();
     expect(await body).toBe('failed');

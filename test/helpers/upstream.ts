@@ -7,23 +7,26 @@ import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import { llamaChains, llamaHistoryReply, LLAMA_OTHER_CHAINS_TVL, resolveLlamaChain } from '../../src/feeds/demo/defillama.js';
 import type { TvlPoint } from '../../src/feeds/demo/defillama.js';
-import { LAYERS_MAX_DAYS, LAYERS_SLUGS, layersCurrentReply, layersHistoryReply } from '../../src/feeds/demo/layers.js';
+import { LAYERS_MAX_DAYS, LAYERS_SLUGS, layersCurrentReply, layersHistoryReply, layersTokenHistoryReply, layersTokensReply, splitOverTokens } from '../../src/feeds/demo/layers.js';
+import type { LayersTokenRow } from '../../src/feeds/demo/layers.js';
+import { liquidBlockReply, liquidPegsListReply, liquidPegsReply, liquidVolumeReply, type LiquidChain } from '../../src/feeds/demo/liquid-chain.js';
+import { stacksBlockAtReply, stacksBlocksReply, stacksCallReply, stacksTipTimeMs, type StacksChain } from '../../src/feeds/demo/stacks-chain.js';
 import { coingeckoSimplePrice, historicalPrices, llamaCoinsPrices } from '../../src/feeds/demo/market.js';
 import type { PricePoint } from '../../src/feeds/demo/market.js';
 import {
   citreaReply,
   hiroFtMetadata,
-  hiroReply,
   lightningHistory,
   lightningLatest,
-  liquidPegs,
   liquidPegsMonth,
   liquidReserves,
   prices,
   rootstockCirculating,
   rootstockReply,
+  ROOTSTOCK_BLOCK_MS,
+  CITREA_BLOCK_MS,
 } from '../../src/feeds/demo/payloads.js';
-import type { BitcoinlayersRow, LightningPoint, MonthlyFlow, Reply } from '../../src/feeds/demo/payloads.js';
+import type { BridgeChain, BitcoinlayersRow, LightningPoint, MonthlyFlow, Reply } from '../../src/feeds/demo/payloads.js';
 import { DEMO_PROVIDERS, lightningWindowDays, matchRoute } from '../../src/feeds/demo/routes.js';
 import type { DemoProvider, Route, UpstreamEndpoint } from '../../src/feeds/demo/routes.js';
 import { DAY_MS, utcDayStart } from '../../src/feeds/demo/sample.js';
@@ -109,6 +112,14 @@ export interface UpstreamValues {
   readonly llamaTvlHistory?: Readonly<Record<string, readonly TvlPoint[]>>;
   /** mempool's historical prices (USD), served newest first through `currency` and `timestamp`. */
   readonly priceHistory?: readonly PricePoint[];
+  /** How far Liquid's peg parser and Stacks' newest block are behind the simulator's time; default 0. */
+  readonly liquidLagMs?: number;
+  readonly stacksLagMs?: number;
+  /** The `date` of single btc-locked.com token rows by token_implementation (e.g. a stale "BOB-tBTC_BOB"). */
+  readonly layersTokenDates?: Readonly<Record<string, string>>;
+  /** How far Rootstock's / Citrea's node tip is behind the simulator's time (a node that stopped syncing); default 0. */
+  readonly rootstockLagMs?: number;
+  readonly citreaLagMs?: number;
   /** mempool /blocks/tip/height; default one block per 10 minutes of the simulator's time (sampleTipHeightAt). */
   readonly tipHeight?: number;
 }
@@ -282,6 +293,42 @@ function defaultPriceHistory(v: UpstreamValues, at: number): PricePoint[] {
   return Array.from({ length: PRICE_HOURS + 1 }, (_, k) => ({ atMs: hour - k * HOUR_MS, usd: Math.round(v.priceUsd * (1 - k / (24 * 2000))) }));
 }
 
+/** The simulator's derived curve: `current` at `anchor`, round(current x (1 - k/2000)) k days (fractional) before it. */
+function rampAt(current: number, anchor: number): (t: number) => number {
+  return (t) => Math.round(current * (1 - Math.max(0, anchor - t) / DAY_MS / 2000));
+}
+
+/**
+ * A bridge chain whose locked BTC is `current` now and was round(current x (1 - k/2000)) k days back
+ * (k fractional: every block has its own value), like the simulator's other derived histories.
+ */
+export function chainOf(current: number, at: number, blockMs: number, lagMs = 0): BridgeChain {
+  const tip = Math.floor((at - lagMs) / blockMs) * blockMs;
+  return { nowMs: at, blockMs, lagMs, lockedAt: rampAt(current, tip) };
+}
+
+function liquidChainOf(v: UpstreamValues, at: number): LiquidChain {
+  const lag = v.liquidLagMs ?? 0;
+  const mark = Math.floor((at - lag) / (3 * 3_600_000)) * 3 * 3_600_000;
+  return { nowMs: at, lagMs: lag, supplyAt: rampAt(v.liquidSats, mark) };
+}
+
+function stacksChainOf(v: UpstreamValues, at: number): StacksChain {
+  return { nowMs: at, lagMs: v.stacksLagMs ?? 0, supplyAt: rampAt(v.stacksSats, stacksTipTimeMs(at, v.stacksLagMs ?? 0)) };
+}
+
+/** btc-locked.com token rows for the current balances, dated today unless `layersLatestDate` / `layersTokenDates` say otherwise. */
+function currentTokenRows(v: UpstreamValues, at: number): LayersTokenRow[] {
+  const date = v.layersLatestDate ?? isoDay(at);
+  return Object.entries(layersBalances(v)).flatMap(([network, btc]) => splitOverTokens(network, Math.round(btc * 1e8), date, v.layersTokenDates));
+}
+
+/** Daily token rows back LAYERS_MAX_DAYS, each network's total ramped like the other histories, split over its tokens. */
+function tokenHistoryRows(v: UpstreamValues, at: number): LayersTokenRow[] {
+  if (v.bitcoinlayersHistory) return v.bitcoinlayersHistory.flatMap((r) => splitOverTokens(r.network, r.sats, r.date));
+  return defaultLayersRows(v, at).flatMap((r) => splitOverTokens(r.network, r.sats, r.date));
+}
+
 /** The normal answer of an endpoint for the current values. */
 function normalReply(route: Route, body: string, v: UpstreamValues, at: number): Reply {
   const ok = (json: unknown): Reply => ({ status: 200, json });
@@ -306,7 +353,13 @@ function normalReply(route: Route, body: string, v: UpstreamValues, at: number):
     case 'llama-coins':
       return llamaCoinsPrices(route.param ?? '', v.llamaCoinsUsd ?? v.priceUsd, at);
     case 'liquid':
-      return ok(liquidPegs(v.liquidSats));
+      return liquidPegsReply(liquidChainOf(v, at));
+    case 'liquid-volume':
+      return liquidVolumeReply(liquidChainOf(v, at));
+    case 'liquid-pegs-list':
+      return liquidPegsListReply(liquidChainOf(v, at), Number(route.param ?? 0));
+    case 'liquid-block':
+      return liquidBlockReply(liquidChainOf(v, at), route.param ?? '');
     case 'liquid-history':
       return ok(liquidPegsMonth(v.liquidHistory ?? defaultLiquidHistory(v, at)));
     case 'liquid-reserves':
@@ -314,18 +367,26 @@ function normalReply(route: Route, body: string, v: UpstreamValues, at: number):
     case 'esplora-supply':
       return { status: 200, text: String(v.esploraLiquidSats ?? v.liquidSats) };
     case 'rootstock':
-      return rootstockReply(body, v.rootstockSats);
+      return rootstockReply(body, chainOf(v.rootstockSats, at, ROOTSTOCK_BLOCK_MS, v.rootstockLagMs));
     case 'rootstock-explorer':
       return ok(rootstockCirculating(v.rootstockExplorerSats ?? v.rootstockSats));
     case 'citrea':
-      return citreaReply(body, v.citreaSats);
+      return citreaReply(body, chainOf(v.citreaSats, at, CITREA_BLOCK_MS, v.citreaLagMs));
     case 'stacks':
-      return hiroReply(body, v.stacksSats);
+      return stacksCallReply(stacksChainOf(v, at), route.query, body);
+    case 'stacks-tip':
+      return stacksBlocksReply(stacksChainOf(v, at), route.query);
+    case 'stacks-block-at':
+      return stacksBlockAtReply(stacksChainOf(v, at), route.param ?? '');
     case 'hiro-metadata':
       return ok(hiroFtMetadata(v.hiroMetadataSats ?? v.stacksSats));
     case 'bitcoinlayers-history':
-      return layersHistoryReply(v.bitcoinlayersHistory ?? defaultLayersRows(v, at), route.query);
+      return layersTokenHistoryReply(tokenHistoryRows(v, at), route.query);
     case 'layers-current':
+      return layersTokensReply(currentTokenRows(v, at), route.query);
+    case 'layers-network-history':
+      return layersHistoryReply(v.bitcoinlayersHistory ?? defaultLayersRows(v, at), route.query);
+    case 'layers-network':
       return layersCurrentReply(currentLayersRows(v, at), route.query);
     case 'llama-chains':
       return ok(llamaChains(v.llamaTvl));

@@ -213,7 +213,7 @@ describe('alerts', () => {
 
   it('a level rule fires on crossing, not on the first observation', () => {
     let s = freshState({ settings: { alertRules: [{ type: 'level', network: 'liquid', above: 10 }] } });
-    s = run(s, [ok('src-liquid', T0, 'liquid', 5e8)]);
+    s = run(s, [ok('src-liquid', T0, 'liquid', 8e8)]);
     s = run(s, [ok('src-liquid', T0 + MIN, 'liquid', 11e8)]);
     expect(s.alerts).toHaveLength(1);
     expect(s.alerts[0]?.message).toBe('Liquid rose to 11.00 BTC (level 10)');

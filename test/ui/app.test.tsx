@@ -162,7 +162,7 @@ describe('App keys', () => {
     stdin.write('4'); await tick(); expect(view()).toBe('alerts'); expect(lastFrame()).toContain('No alert rules configured');
     stdin.write('1'); await tick();
     stdin.write('j'); await tick(); expect(store.getState().ui.selected).toBe(1);
-    stdin.write('\r'); await tick(); expect(store.getState().ui.detail).toBe('lightning'); expect(lastFrame()).toContain('Lightning  (state channels)  Esc to close');
+    stdin.write('\r'); await tick(); expect(store.getState().ui.detail).toBe('lightning'); expect(lastFrame()).toContain('Lightning  (state channels, Bitcoin L2)  Esc to close');
     stdin.write('\u001B'); await tick(); expect(store.getState().ui.detail).toBeUndefined();
     stdin.write('k'); await tick(); expect(store.getState().ui.selected).toBe(0);
     stdin.write('m'); await tick(); expect(store.getState().ui.metric).toBe('defi-tvl'); expect(lastFrame()).toContain('DeFi TVL');

@@ -61,3 +61,60 @@ export const HistoricalSupplies = z.array(z.unknown()).transform((rows, ctx): Re
   return readings;
 });
 export type HistoricalSupplies = z.output<typeof HistoricalSupplies>;
+
+/** One token implementation's balance: its network, its id (e.g. "Rootstock-RBTC_Rootstock"), sats and its own day. */
+export interface TokenSupply {
+  readonly network: NetworkId;
+  readonly token: string;
+  readonly sats: number;
+  /** The row's date, 00:00 UTC (ms). */
+  readonly day: number;
+}
+
+const TokenRow = z.object({
+  token_implementation: z.string().max(200),
+  network_slug: z.string().max(100),
+  balance: z.number().min(0).max(MAX_SATS / 1e8),
+  date: Day,
+});
+
+/**
+ * `GET /current_supplies_by_tokenimpl` → one supply per token implementation of a tracked network, each at
+ * its own latest date. Rows of other networks or with a bad balance/date are skipped.
+ */
+export const CurrentTokenSupplies = z.array(z.unknown()).max(10_000).transform((rows): TokenSupply[] => {
+  const out: TokenSupply[] = [];
+  for (const raw of rows) {
+    const row = TokenRow.safeParse(raw);
+    if (!row.success) continue;
+    const network = networkOfSlug(row.data.network_slug);
+    const day = dayStart(row.data.date);
+    if (network === undefined || Number.isNaN(day)) continue;
+    out.push({ network, token: row.data.token_implementation, sats: Math.round(row.data.balance * 1e8), day });
+  }
+  return out;
+});
+export type CurrentTokenSupplies = z.output<typeof CurrentTokenSupplies>;
+
+const TokenHistoryRow = z.object({
+  network_slug: z.string().max(100),
+  identifier: z.string().max(200),
+  amount: z.number().min(0).max(MAX_SATS / 1e8),
+  date: Day,
+});
+
+/** `GET /historical_supplies_by_tokenimpl` → per token and day (the same token set as the current view, staking included). */
+export const TokenHistory = z.array(z.unknown()).transform((rows, ctx): TokenSupply[] => {
+  const out: TokenSupply[] = [];
+  for (const raw of rows) {
+    const row = TokenHistoryRow.safeParse(raw);
+    if (!row.success) continue;
+    const network = networkOfSlug(row.data.network_slug);
+    const day = dayStart(row.data.date);
+    if (network === undefined || Number.isNaN(day)) continue;
+    out.push({ network, token: row.data.identifier, sats: Math.round(row.data.amount * 1e8), day });
+  }
+  if (out.length === 0) ctx.addIssue({ code: 'custom', message: 'no usable rows' });
+  return out;
+});
+export type TokenHistory = z.output<typeof TokenHistory>;

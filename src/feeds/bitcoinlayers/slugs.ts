@@ -18,6 +18,21 @@ export const LAYERS_SLUGS: Readonly<Record<string, NetworkId>> = {
   mezo: 'mezo',
   corn: 'corn',
   bevm: 'bevm',
+  starknet: 'starknet',
+  internetcomputer: 'internet-computer',
+  rollux: 'rollux',
+  libre: 'libre',
+};
+
+/**
+ * The token row that measures the same thing as a network's own primary (like for like), by
+ * token_implementation: RBTC against the PowPeg balance, sBTC against its total supply, L-BTC against the
+ * peg table. Other networks are compared by their total, Lightning not at all (1ML, another methodology).
+ */
+export const LIKE_FOR_LIKE_TOKEN: Readonly<Record<NetworkId, RegExp>> = {
+  rootstock: /^Rootstock-RBTC_Rootstock$/i,
+  stacks: /^Stacks-sBTC_Stacks$/i,
+  liquid: /^Liquid-L-?BTC_Liquid$/i,
 };
 
 /** Every network the table maps to, in table order. */

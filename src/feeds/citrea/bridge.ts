@@ -4,7 +4,7 @@ import { bridgeBalanceSource } from '../evm/bridge-source.js';
 /** The Citrea bridge contract, given 21,000,000 cBTC in the mainnet genesis. */
 export const CITREA_BRIDGE_ADDRESS = '0x3100000000000000000000000000000000000002';
 
-/** Citrea: `eth_getBalance(bridge, "latest")` over JSON-RPC; a JSON-RPC error is reported as kind "http". */
+/** Citrea: the bridge balance at the newest block (and at past blocks for history) over JSON-RPC; a JSON-RPC error is reported as kind "http". */
 export const citreaBridge = bridgeBalanceSource({
   id: 'citrea-bridge',
   provider: 'citrea',
@@ -12,4 +12,5 @@ export const citreaBridge = bridgeBalanceSource({
   address: CITREA_BRIDGE_ADDRESS,
   label: 'Citrea bridge balance',
   coin: 'cBTC',
+  maxAgeMs: 15 * 60_000,
 });

@@ -13,6 +13,8 @@ export const coingeckoPrice: SourceDef = {
   label: 'CoinGecko BTC/USD',
   path: '/api/v3/simple/price',
   polls: true,
+  // CoinGecko's last_updated_at moves every minute or two.
+  maxAgeMs: 15 * 60_000,
   async fetch({ http, baseUrl, signal }) {
     return [await http.getJson(`${baseUrl}/api/v3/simple/price${QUERY}`, SimplePrice, { signal })];
   },

@@ -11,6 +11,8 @@ export const defillamaCoinsPrice: SourceDef = {
   label: 'DefiLlama coins BTC/USD',
   path: `/prices/current/${LLAMA_BITCOIN}`,
   polls: true,
+  // DefiLlama's coin price timestamp moves every few minutes.
+  maxAgeMs: 30 * 60_000,
   async fetch({ http, baseUrl, signal }) {
     return [await http.getJson(`${baseUrl}/prices/current/${LLAMA_BITCOIN}`, CoinsPrice, { signal })];
   },

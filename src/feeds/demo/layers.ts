@@ -122,3 +122,88 @@ export function layersCurrentReply(rows: readonly BitcoinlayersRow[], query: URL
   if (!filtered.ok) return badFilter(filtered.message);
   return { status: 200, json: filtered.rows.map((r) => ({ ...describe(r, 'latest_date'), token_addresses: [], rank: r.rank })) };
 }
+
+/** One btc-locked.com token-implementation row in domain units: `network` is the slug, `token` the token's symbol. */
+export interface LayersTokenRow {
+  readonly network: string;
+  readonly token: string;
+  readonly date: string;
+  readonly sats: number;
+}
+
+/** The token implementation id btc-locked.com uses, e.g. "Rootstock-RBTC_Rootstock" (L-BTC is written LBTC). */
+export function tokenImplementation(network: string, token: string): string {
+  return `${network}-${token.replace(/-/g, '')}_${network}`;
+}
+
+/** The tokens the sample lists for a network slug (symbol and name). */
+export function layersTokensOf(network: string): { symbol: string; name: string }[] {
+  const meta = LAYERS_META[network];
+  if (!meta) return [{ symbol: 'BTC', name: 'Bitcoin' }];
+  return meta.tokens.map((symbol, i) => ({ symbol, name: meta.tokenNames[i] ?? symbol }));
+}
+
+/**
+ * A network's balance split over its tokens as btc-locked.com stores them: the first token carries 60% of a
+ * two-token network (the rest even), so the rows sum to `sats` exactly.
+ */
+export function splitOverTokens(network: string, sats: number, date: string, dates: Readonly<Record<string, string>> = {}): LayersTokenRow[] {
+  const tokens = layersTokensOf(network);
+  if (tokens.length === 1) {
+    const only = tokens[0]?.symbol ?? 'BTC';
+    return [{ network, token: only, date: dates[tokenImplementation(network, only)] ?? date, sats }];
+  }
+  const share = Math.floor((sats * 0.4) / (tokens.length - 1));
+  return tokens.map((t, i) => ({
+    network,
+    token: t.symbol,
+    date: dates[tokenImplementation(network, t.symbol)] ?? date,
+    sats: i === 0 ? sats - share * (tokens.length - 1) : share,
+  }));
+}
+
+function tokenFields(r: LayersTokenRow): { network_name: string; token_name: string } {
+  return { network_name: LAYERS_META[r.network]?.name ?? r.network, token_name: layersTokensOf(r.network).find((t) => t.symbol === r.token)?.name ?? r.token };
+}
+
+/**
+ * GET /current_supplies_by_tokenimpl: one row per token implementation at its own latest date (balance in BTC),
+ * ordered by balance desc with `rank` by network, through `network_slug` and `date` filters.
+ */
+export function layersTokensReply(rows: readonly LayersTokenRow[], query: URLSearchParams): JsonReply {
+  const sorted = [...rows].sort((a, b) => b.sats - a.sats || a.network.localeCompare(b.network));
+  const filtered = filterLayersRows(sorted, query);
+  if (!filtered.ok) return badFilter(filtered.message);
+  return {
+    status: 200,
+    json: filtered.rows.map((r) => ({
+      token_implementation: tokenImplementation(r.network, r.token),
+      balance: r.sats / 1e8,
+      date: r.date,
+      network: r.network,
+      network_slug: r.network,
+      network_origin: r.network,
+      ...tokenFields(r),
+      token_slug: `${r.network}-${r.token.replace(/-/g, '')}`,
+      token_address: null,
+      explorer: null,
+      rank: 1,
+    })),
+  };
+}
+
+/**
+ * GET /historical_supplies_by_tokenimpl: per token and day, `amount` in BTC, `identifier` network first
+ * ("Rootstock_Rootstock-RBTC") and `infra_slug` the token's slug, through `date` and `network_slug` filters.
+ */
+export function layersTokenHistoryReply(rows: readonly LayersTokenRow[], query: URLSearchParams): JsonReply {
+  const filtered = filterLayersRows(rows, query);
+  if (!filtered.ok) return badFilter(filtered.message);
+  return {
+    status: 200,
+    json: filtered.rows.map((r) => {
+      const infra = `${r.network}-${r.token.replace(/-/g, '')}`;
+      return { network_name: tokenFields(r).network_name, network_slug: r.network, token_name: tokenFields(r).token_name, identifier: `${r.network}_${infra}`, amount: r.sats / 1e8, date: r.date, infra_slug: infra, network_rank: 1, project_rank: 1 };
+    }),
+  };
+}

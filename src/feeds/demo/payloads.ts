@@ -198,33 +198,85 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Answer a Rootstock JSON-RPC request body: Bridge balance for eth_getBalance, errors otherwise. */
-export function rootstockReply(body: string, lockedSats: number): JsonReply {
-  return bridgeRpcReply(body, ROOTSTOCK_BRIDGE, lockedSats);
+/**
+ * A simulated chain whose bridge got 21 M coins at genesis: block n is at n x blockMs (unix epoch), the tip
+ * is the newest block at or before `nowMs - lagMs`, and the bridge's balance at a block follows `lockedAt`.
+ */
+export interface BridgeChain {
+  readonly nowMs: number;
+  readonly blockMs: number;
+  /** BTC locked (sats) at a time (ms). */
+  readonly lockedAt: (tMs: number) => number;
+  /** How far the node's tip is behind now (a node that stopped syncing); default 0. */
+  readonly lagMs?: number;
+  /** Blocks before this time have no state on the node (pruned): balance queries there fail. */
+  readonly stateSinceMs?: number;
 }
 
-/** Answer a Citrea JSON-RPC request body: Bridge balance for eth_getBalance, errors otherwise. */
-export function citreaReply(body: string, lockedSats: number): JsonReply {
-  return bridgeRpcReply(body, CITREA_BRIDGE, lockedSats);
+/** Rootstock mines a block about every 30 s; Citrea every 2 s (citrea-docs). */
+export const ROOTSTOCK_BLOCK_MS = 30_000;
+export const CITREA_BLOCK_MS = 2_000;
+
+/** A chain holding `lockedSats` at every block (for tests that only care about the current value). */
+export function constantChain(lockedSats: number, nowMs: number, blockMs: number): BridgeChain {
+  return { nowMs, blockMs, lockedAt: () => lockedSats };
+}
+
+/** Answer a Rootstock JSON-RPC request body: Bridge balance for eth_getBalance, block headers, errors otherwise. */
+export function rootstockReply(body: string, chain: BridgeChain): JsonReply {
+  return bridgeRpcReply(body, ROOTSTOCK_BRIDGE, chain);
+}
+
+/** Answer a Citrea JSON-RPC request body: Bridge balance for eth_getBalance, block headers, errors otherwise. */
+export function citreaReply(body: string, chain: BridgeChain): JsonReply {
+  return bridgeRpcReply(body, CITREA_BRIDGE, chain);
+}
+
+const quantity = (n: number | bigint): string => `0x${n.toString(16)}`;
+
+/** A block tag or hex number → a block number on `chain`, or undefined for a malformed or future block. */
+function blockOf(tag: unknown, chain: BridgeChain): number | undefined {
+  const tip = Math.floor((chain.nowMs - (chain.lagMs ?? 0)) / chain.blockMs);
+  if (tag === undefined || tag === 'latest') return tip;
+  if (typeof tag !== 'string' || !/^0x[0-9a-fA-F]{1,16}$/.test(tag)) return undefined;
+  const n = Number.parseInt(tag.slice(2), 16);
+  return n <= tip ? n : undefined;
 }
 
 /**
- * Answer the JSON-RPC body of a chain whose `bridge` got 21 M coins at genesis: its balance for eth_getBalance(bridge),
- * 0x0 for any other address, JSON-RPC errors for anything else (400 when the body is not a request at all).
+ * Answer the JSON-RPC body of a chain whose `bridge` got 21 M coins at genesis: eth_getBalance(bridge, block),
+ * 0x0 for any other address; eth_getBlockByNumber(block) with its number and timestamp; eth_blockNumber;
+ * JSON-RPC errors for anything else (400 when the body is not a request at all).
  */
-export function bridgeRpcReply(body: string, bridge: string, lockedSats: number): JsonReply {
+export function bridgeRpcReply(body: string, bridge: string, chain: BridgeChain): JsonReply {
   const parsed = parseJson(body);
   if (!parsed.ok) return { status: 400, json: rpcError(null, -32700, 'Parse error') };
   const req = parsed.value;
   if (!isRecord(req) || typeof req['method'] !== 'string') return { status: 400, json: rpcError(null, -32600, 'Invalid request') };
   const rawId = req['id'];
   const id: JsonRpcId = typeof rawId === 'number' || typeof rawId === 'string' ? rawId : null;
-  if (req['method'] !== 'eth_getBalance') return { status: 200, json: rpcError(id, -32601, 'Method not found') };
-  const params = req['params'];
-  const address = Array.isArray(params) ? (params[0] as unknown) : undefined;
-  if (typeof address !== 'string') return { status: 200, json: rpcError(id, -32602, 'Invalid params') };
-  if (address.toLowerCase() !== bridge.toLowerCase()) return { status: 200, json: { jsonrpc: '2.0', id, result: '0x0' } };
-  return { status: 200, json: rpcBalanceForLocked(lockedSats, id) };
+  const params: readonly unknown[] = Array.isArray(req['params']) ? (req['params'] as unknown[]) : [];
+  switch (req['method']) {
+    case 'eth_blockNumber':
+      return { status: 200, json: { jsonrpc: '2.0', id, result: quantity(blockOf('latest', chain) ?? 0) } };
+    case 'eth_getBlockByNumber': {
+      const n = blockOf(params[0], chain);
+      if (n === undefined) return { status: 200, json: { jsonrpc: '2.0', id, result: null } };
+      return { status: 200, json: { jsonrpc: '2.0', id, result: { number: quantity(n), timestamp: quantity(Math.floor((n * chain.blockMs) / 1000)), hash: `0x${n.toString(16).padStart(64, '0')}` } } };
+    }
+    case 'eth_getBalance': {
+      const address = params[0];
+      if (typeof address !== 'string') return { status: 200, json: rpcError(id, -32602, 'Invalid params') };
+      const n = blockOf(params[1], chain);
+      if (n === undefined) return { status: 200, json: rpcError(id, -32602, 'Invalid block') };
+      const t = n * chain.blockMs;
+      if (chain.stateSinceMs !== undefined && t < chain.stateSinceMs) return { status: 200, json: rpcError(id, -32000, 'missing trie node') };
+      if (address.toLowerCase() !== bridge.toLowerCase()) return { status: 200, json: { jsonrpc: '2.0', id, result: '0x0' } };
+      return { status: 200, json: rpcBalanceForLocked(chain.lockedAt(t), id) };
+    }
+    default:
+      return { status: 200, json: rpcError(id, -32601, 'Method not found') };
+  }
 }
 
 /** Answer a Hiro call-read body: needs a JSON object with a string `sender` (as stacks-core does). */

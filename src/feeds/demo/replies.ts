@@ -1,12 +1,14 @@
 // The demo server's answers: every endpoint's body for the SAMPLE model at one instant.
 import { LLAMA_OTHER_CHAINS_TVL, llamaChains, llamaHistoryReply, resolveLlamaChain } from './defillama.js';
 import type { TvlPoint } from './defillama.js';
-import { LAYERS_MAX_DAYS, LAYERS_SLUGS, layersCurrentReply, layersHistoryReply } from './layers.js';
+import { LAYERS_MAX_DAYS, LAYERS_SLUGS, layersCurrentReply, layersHistoryReply, layersTokenHistoryReply, layersTokensReply, splitOverTokens } from './layers.js';
+import { liquidBlockReply, liquidPegsListReply, liquidPegsReply, liquidVolumeReply, type LiquidChain } from './liquid-chain.js';
+import { stacksBlockAtReply, stacksBlocksReply, stacksCallReply, type StacksChain } from './stacks-chain.js';
 import type { BitcoinlayersRow } from './layers.js';
 import { coingeckoSimplePrice, historicalPrices, llamaCoinsPrices } from './market.js';
 import {
-  citreaReply, hiroFtMetadata, hiroReply, lightningHistory, lightningLatest, liquidPegs, liquidPegsMonth, liquidReserves, prices,
-  rootstockCirculating, rootstockReply,
+  citreaReply, hiroFtMetadata, lightningHistory, lightningLatest, liquidPegsMonth, liquidReserves, prices,
+  rootstockCirculating, rootstockReply, ROOTSTOCK_BLOCK_MS, CITREA_BLOCK_MS,
 } from './payloads.js';
 import type { Reply } from './payloads.js';
 import { lightningWindowDays } from './routes.js';
@@ -20,8 +22,6 @@ const PEG_MONTHS = 48;
 const LLAMA_DAYS = 730;
 /** Days of hourly mempool historical prices (about one year, ~0.3 MB with one currency). */
 const PRICE_HISTORY_DAYS = 365;
-/** Liquid's launch, to derive a plausible block height from the clock. */
-const LIQUID_GENESIS_MS = Date.UTC(2018, 8, 27);
 
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const heightHash = (height: number): string => height.toString(16).padStart(64, '0');
@@ -80,6 +80,9 @@ function llamaHistoryPoints(now: number, requested: string): TvlPoint[] | undefi
   return Array.from({ length: LLAMA_DAYS + 1 }, (_, k) => ({ atMs: from + k * DAY_MS, usd }));
 }
 
+const liquidChain = (t: number): LiquidChain => ({ nowMs: t, supplyAt: (at) => sampleAt('liquid', at) });
+const stacksChain = (t: number): StacksChain => ({ nowMs: t, supplyAt: (at) => sampleAt('stacks', at) });
+
 /** The demo's answer to `route` at `t` (ms); `body` is the request body (JSON-RPC and call-read endpoints). */
 export function sampleReply(route: Route, body: string, t: number): Reply {
   const ok = (json: unknown): Reply => ({ status: 200, json });
@@ -90,20 +93,24 @@ export function sampleReply(route: Route, body: string, t: number): Reply {
     case 'price': return ok(prices(samplePriceOf('mempool', t), Math.floor(t / 1000)));
     case 'price-history': return historicalPrices(samplePriceHourly(t - PRICE_HISTORY_DAYS * DAY_MS, t), route.query);
     case 'tip-height': return { status: 200, text: String(height) };
-    case 'liquid': {
-      const liquidHeight = Math.floor((t - LIQUID_GENESIS_MS) / 60_000);
-      return ok(liquidPegs(sampleAt('liquid', t), liquidHeight, heightHash(liquidHeight)));
-    }
+    case 'liquid': return liquidPegsReply(liquidChain(t));
+    case 'liquid-volume': return liquidVolumeReply(liquidChain(t));
+    case 'liquid-pegs-list': return liquidPegsListReply(liquidChain(t), Number(route.param ?? 0));
+    case 'liquid-block': return liquidBlockReply(liquidChain(t), route.param ?? '');
     case 'liquid-history': return ok(liquidMonthBody(t));
     case 'liquid-reserves': return ok(liquidReserves(sampleLiquidReservesAt(t), height, heightHash(height)));
     case 'esplora-supply': return { status: 200, text: String(sampleAt('liquid', t)) };
-    case 'rootstock': return rootstockReply(body, sampleAt('rootstock', t));
+    case 'rootstock': return rootstockReply(body, { nowMs: t, blockMs: ROOTSTOCK_BLOCK_MS, lockedAt: (at) => sampleAt('rootstock', at) });
     case 'rootstock-explorer': return ok(rootstockCirculating(sampleAt('rootstock', t)));
-    case 'citrea': return citreaReply(body, sampleAt('citrea', t));
-    case 'stacks': return hiroReply(body, sampleAt('stacks', t));
+    case 'citrea': return citreaReply(body, { nowMs: t, blockMs: CITREA_BLOCK_MS, lockedAt: (at) => sampleAt('citrea', at) });
+    case 'stacks': return stacksCallReply(stacksChain(t), route.query, body);
+    case 'stacks-tip': return stacksBlocksReply(stacksChain(t), route.query);
+    case 'stacks-block-at': return stacksBlockAtReply(stacksChain(t), route.param ?? '');
     case 'hiro-metadata': return ok(hiroFtMetadata(sampleAt('stacks', t)));
-    case 'bitcoinlayers-history': return layersHistoryReply(layersHistoryRows(t), route.query);
-    case 'layers-current': return layersCurrentReply(layersCurrentRows(t), route.query);
+    case 'bitcoinlayers-history': return layersTokenHistoryReply(layersHistoryRows(t).flatMap((r) => splitOverTokens(r.network, r.sats, r.date)), route.query);
+    case 'layers-current': return layersTokensReply(layersCurrentRows(t).flatMap((r) => splitOverTokens(r.network, r.sats, r.date)), route.query);
+    case 'layers-network-history': return layersHistoryReply(layersHistoryRows(t), route.query);
+    case 'layers-network': return layersCurrentReply(layersCurrentRows(t), route.query);
     case 'coingecko': return coingeckoSimplePrice(route.query, samplePriceOf('coingecko', t), t);
     case 'llama-coins': return llamaCoinsPrices(route.param ?? '', samplePriceOf('defillama', t), t);
     case 'llama-chains': return ok(llamaChains(llamaTvls(t)));

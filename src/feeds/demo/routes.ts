@@ -13,7 +13,8 @@ export type DemoProvider = (typeof DEMO_PROVIDERS)[number];
 export type UpstreamEndpoint =
   | 'lightning' | 'lightning-history' | 'liquid' | 'liquid-history' | 'rootstock' | 'stacks' | 'price' | 'bitcoinlayers-history'
   | 'citrea' | 'layers-current' | 'esplora-supply' | 'liquid-reserves' | 'rootstock-explorer' | 'hiro-metadata'
-  | 'coingecko' | 'llama-coins' | 'llama-chains' | 'llama-history' | 'price-history' | 'tip-height';
+  | 'coingecko' | 'llama-coins' | 'llama-chains' | 'llama-history' | 'price-history' | 'tip-height'
+  | 'layers-network' | 'layers-network-history' | 'stacks-tip' | 'stacks-block-at' | 'liquid-block' | 'liquid-volume' | 'liquid-pegs-list';
 
 /** A request resolved to an endpoint. */
 export interface Route {
@@ -54,13 +55,20 @@ const ROUTES: readonly RouteSpec[] = [
   spec('mempool', 'GET', /^\/api\/v1\/lightning\/statistics\/([^/]+)$/, 'lightning-history'),
   spec('liquid', 'GET', '/api/v1/liquid/pegs', 'liquid'),
   spec('liquid', 'GET', '/api/v1/liquid/pegs/month', 'liquid-history'),
+  spec('liquid', 'GET', '/api/v1/liquid/pegs/volume', 'liquid-volume'),
+  spec('liquid', 'GET', /^\/api\/v1\/liquid\/pegs\/list\/(\d+)$/, 'liquid-pegs-list'),
+  spec('liquid', 'GET', /^\/api\/block\/([0-9a-fA-F]{64})$/, 'liquid-block'),
   spec('liquid', 'GET', '/api/v1/liquid/reserves', 'liquid-reserves'),
   spec('rootstock', 'POST', '', 'rootstock'),
   spec('citrea', 'POST', '', 'citrea'),
   spec('hiro', 'POST', `/v2/contracts/call-read/${contract}/${token}/get-total-supply`, 'stacks'),
   spec('hiro', 'GET', `/metadata/v1/ft/${SBTC_CONTRACT}`, 'hiro-metadata'),
-  spec('bitcoinlayers', 'GET', '/historical_supplies_by_network', 'bitcoinlayers-history'),
-  spec('bitcoinlayers', 'GET', '/current_supplies_by_network', 'layers-current'),
+  spec('hiro', 'GET', '/extended/v2/blocks', 'stacks-tip'),
+  spec('hiro', 'GET', /^\/extended\/v2\/blocks\/by-block-time\/(\d+)$/, 'stacks-block-at'),
+  spec('bitcoinlayers', 'GET', '/historical_supplies_by_tokenimpl', 'bitcoinlayers-history'),
+  spec('bitcoinlayers', 'GET', '/current_supplies_by_tokenimpl', 'layers-current'),
+  spec('bitcoinlayers', 'GET', '/historical_supplies_by_network', 'layers-network-history'),
+  spec('bitcoinlayers', 'GET', '/current_supplies_by_network', 'layers-network'),
   spec('esplora-liquid', 'GET', `/api/asset/${LBTC_ASSET_ID}/supply`, 'esplora-supply'),
   spec('rootstock-explorer', 'GET', '/circulating', 'rootstock-explorer'),
   spec('coingecko', 'GET', '/api/v3/simple/price', 'coingecko'),

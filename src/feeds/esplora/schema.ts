@@ -1,7 +1,7 @@
 // zod schema for Esplora's plain-text asset supply (Blockstream's Liquid explorer API).
 import { z } from 'zod';
 import type { Reading } from '../../model/types.js';
-import { satsProblem } from '../sats.js';
+import { totalProblem } from '../sats.js';
 
 /**
  * `GET /api/asset/:id/supply` for L-BTC → text/plain integer sats (peg-ins − peg-outs − burns,
@@ -13,7 +13,7 @@ export const AssetSupply = z.string().transform((body, ctx): Reading => {
     ctx.addIssue({ code: 'custom', message: 'expected a whole number of sats as text' });
     return z.NEVER;
   }
-  const problem = satsProblem(BigInt(text));
+  const problem = totalProblem(BigInt(text));
   if (problem !== undefined) {
     ctx.addIssue({ code: 'custom', message: problem });
     return z.NEVER;

@@ -1,7 +1,7 @@
 // zod schemas for Hiro's sBTC total supply: the read-only contract call and the token metadata API.
 import { z } from 'zod';
 import { stripControls } from '../../model/sanitize.js';
-import { MAX_SATS_BIG, satsProblem } from '../sats.js';
+import { totalProblem } from '../sats.js';
 
 /** Clarity serialization of `(ok uint)`: 0x07 response-ok, 0x01 uint, then a 16-byte big-endian value. */
 const OK_UINT = /^0x0701([0-9a-fA-F]{32})$/;
@@ -23,8 +23,9 @@ export const TotalSupply = z
       return z.NEVER;
     }
     const sats = BigInt(`0x${hex}`);
-    if (sats > MAX_SATS_BIG) {
-      ctx.addIssue({ code: 'custom', path: ['result'], message: 'more than 21M BTC' });
+    const problem = totalProblem(sats);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['result'], message: problem });
       return z.NEVER;
     }
     return Number(sats);
@@ -43,7 +44,7 @@ export const FtMetadata = z
   .transform(({ total_supply, decimals }, ctx): number => {
     const units = BigInt(total_supply);
     const sats = decimals >= 8 ? units / 10n ** BigInt(decimals - 8) : units * 10n ** BigInt(8 - decimals);
-    const problem = satsProblem(sats);
+    const problem = totalProblem(sats);
     if (problem !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['total_supply'], message: problem });
       return z.NEVER;
@@ -51,3 +52,33 @@ export const FtMetadata = z
     return Number(sats);
   });
 export type FtMetadata = z.output<typeof FtMetadata>;
+
+/** A Stacks block as Hiro's /extended/v2 API gives it: the fields l2top uses. */
+const NakamotoBlock = z.object({
+  height: z.number().int().min(0),
+  index_block_hash: z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, 'expected a 32-byte hex block id'),
+  block_time: z.number().int().positive(),
+});
+
+/** The block a read is evaluated at: its height, its index block hash without 0x (as stacks-core's `tip` wants), its time (ms). */
+export interface StacksBlock {
+  readonly height: number;
+  readonly tip: string;
+  readonly timeMs: number;
+}
+
+const toBlock = (b: z.output<typeof NakamotoBlock>): StacksBlock => ({
+  height: b.height,
+  tip: b.index_block_hash.replace(/^0x/, '').toLowerCase(),
+  timeMs: b.block_time * 1000,
+});
+
+/** `GET /extended/v2/blocks?limit=1` → the newest Stacks block. */
+export const LatestBlocks = z
+  .object({ results: z.array(NakamotoBlock).min(1, 'no blocks') })
+  .transform(({ results }): StacksBlock => toBlock(results[0] as z.output<typeof NakamotoBlock>));
+export type LatestBlocks = z.output<typeof LatestBlocks>;
+
+/** `GET /extended/v2/blocks/by-block-time/{unix s}` → the newest canonical block at or before that time. */
+export const BlockAtTime = NakamotoBlock.transform(toBlock);
+export type BlockAtTime = z.output<typeof BlockAtTime>;

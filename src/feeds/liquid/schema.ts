@@ -1,16 +1,53 @@
 // zod schemas for liquid.network's (undocumented) peg and reserve endpoints; amounts are sats as strings.
 import { z } from 'zod';
 import type { Reading } from '../../model/types.js';
-import { MAX_SATS, MAX_SATS_BIG } from '../sats.js';
+import { MAX_SATS, MAX_SATS_BIG, totalProblem } from '../sats.js';
 
-/** `GET /api/v1/liquid/pegs` → L-BTC issued (net pegged in), sats as a decimal-digit string. */
+/** L-BTC issued and the Liquid block the peg table was parsed to. */
+export interface PegSupply {
+  readonly sats: number;
+  readonly lastBlockUpdate: number;
+  /** That block's hash (64 hex), to ask Esplora for its time. */
+  readonly hash: string;
+}
+
+/**
+ * `GET /api/v1/liquid/pegs` → L-BTC issued (net pegged in, `SUM(amount)` of the peg table as a decimal
+ * string), with the Liquid height parsed to and its hash; 0 and 21M are implausible.
+ */
 export const Pegs = z
-  .object({ amount: z.string().regex(/^\d+$/, 'expected a whole number of sats as a string') })
-  .transform(({ amount }, ctx): Reading => {
-    const sats = Number(amount);
-    if (sats > MAX_SATS) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'more than 21M BTC' });
-    return { kind: 'btc-locked', network: 'liquid', sats };
+  .object({
+    amount: z.string().regex(/^\d+$/, 'expected a whole number of sats as a string'),
+    lastBlockUpdate: z.number().int().min(0),
+    hash: z.string().regex(/^[0-9a-fA-F]{64}$/, 'expected a block hash'),
+  })
+  .transform(({ amount, lastBlockUpdate, hash }, ctx): PegSupply => {
+    const problem = totalProblem(BigInt(amount));
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
+    return { sats: Number(amount), lastBlockUpdate, hash: hash.toLowerCase() };
   });
+
+/** Esplora `GET /api/block/:hash` → the block's time (ms) and height. */
+export const EsploraBlock = z
+  .object({ height: z.number().int().min(0), timestamp: z.number().int().positive() })
+  .transform(({ height, timestamp }) => ({ height, timeMs: timestamp * 1000 }));
+export type EsploraBlock = z.output<typeof EsploraBlock>;
+
+const SignedSats = z.string().regex(/^-?\d+$/, 'expected a whole number of sats as a string');
+
+/**
+ * `GET /api/v1/liquid/pegs/volume` → the net peg flow of the last 24 h (sats): peg-ins plus peg-outs
+ * (upstream sends the peg-out volume negative; `null` when there were none).
+ */
+export const PegsVolume = z
+  .tuple([z.object({ volume: SignedSats.nullable() }), z.object({ volume: SignedSats.nullable() })])
+  .transform(([ins, outs]) => Number(BigInt(ins.volume ?? '0') + BigInt(outs.volume ?? '0')));
+
+/** `GET /api/v1/liquid/pegs/list/:offset` → 15 peg records, newest block first: signed sats and Liquid block time (ms). */
+export const PegsList = z
+  .array(z.object({ txid: z.string(), txindex: z.number().int(), amount: z.number().int(), blocktime: z.number().int().positive() }))
+  .transform((rows) => rows.map((r) => ({ key: `${r.txid}:${r.txindex}`, sats: r.amount, timeMs: r.blocktime * 1000 })));
+export type PegsList = z.output<typeof PegsList>;
 export type Pegs = z.output<typeof Pegs>;
 
 /**

@@ -35,6 +35,8 @@ export const mempoolLightning: SourceDef = {
   label: 'mempool.space Lightning stats',
   path: '/api/v1/lightning/statistics/latest',
   polls: true,
+  // Today's row is rewritten every 10 minutes; yesterday's may still be the newest for a few minutes after midnight.
+  maxAgeMs: 60 * 60_000,
   async fetch({ http, baseUrl, signal }) {
     return [await http.getJson(`${baseUrl}/api/v1/lightning/statistics/latest`, LightningLatest, { signal })];
   },
@@ -42,7 +44,8 @@ export const mempoolLightning: SourceDef = {
     const url = `${baseUrl}/api/v1/lightning/statistics/${lightningInterval(now - since)}`;
     const readings = await http.getJson(url, LightningHistory, { signal, maxBytes: 8 * 1024 * 1024 });
     return readings
-      .filter((r) => (r.observedAt ?? 0) >= since)
-      .sort((a, b) => (a.observedAt ?? 0) - (b.observedAt ?? 0));
+      .map((r) => ({ ...r, observedAt: Math.min(r.observedAt ?? now, now) }))
+      .filter((r) => r.observedAt >= since)
+      .sort((a, b) => a.observedAt - b.observedAt);
   },
 };

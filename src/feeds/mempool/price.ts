@@ -14,6 +14,8 @@ export const mempoolPrice: SourceDef = {
   label: 'mempool.space BTC/USD',
   path: '/api/v1/prices',
   polls: true,
+  // mempool.space refreshes prices every 5 minutes (PRICE_UPDATES_PER_HOUR 12 in production).
+  maxAgeMs: 15 * 60_000,
   async fetch({ http, baseUrl, signal }) {
     return [await http.getJson(`${baseUrl}/api/v1/prices`, Prices, { signal })];
   },

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Reading } from '../../model/types.js';
 import { scaleDecimal } from '../decimal.js';
-import { satsProblem } from '../sats.js';
+import { totalProblem } from '../sats.js';
 
 /** A JSON string or number; a missing key reads "missing" like zod's own messages. */
 const StringOrNumber = z.union([z.string(), z.number()], {
@@ -22,7 +22,7 @@ export const Circulating = z
       ctx.addIssue({ code: 'custom', path: ['circulatingSupply'], message: 'expected a decimal RBTC amount' });
       return z.NEVER;
     }
-    const problem = satsProblem(scaled.value);
+    const problem = totalProblem(scaled.value);
     if (problem !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['circulatingSupply'], message: problem });
       return z.NEVER;

@@ -50,24 +50,33 @@ export function DetailView(p: DetailViewProps): React.JSX.Element {
   const lines: React.JSX.Element[] = [];
   const push = (text: string, style: { bold?: boolean; dim?: boolean; color?: string } = {}) =>
     lines.push(<Line key={`l${lines.length}`} segments={[{ text: fit(text, p.width), ...style }]} />);
-  push(`${n.name}  (${n.type})  Esc to close`, { bold: true, color: p.theme.accent });
-  for (const l of wrap(`BTC locked: ${n.lockedMeaning}`, p.width, 2)) push(l);
-  if (n.trust) for (const l of wrap(`Trust: ${n.trust}`, p.width, 2)) push(l, { dim: true });
+  const category = n.category === 'btc-on-other-chain' ? 'BTC on another chain' : 'Bitcoin L2';
+  const status = n.status?.state === 'sunset' ? `SUNSET, withdrawals until ${n.status.date ?? '?'}` : n.status?.state === 'retired' ? `RETIRED ${n.status.date ?? ''}` : '';
+  push(`${n.name}  (${n.type}, ${category}${status ? `, ${status}` : ''})  Esc to close`, { bold: true, color: p.theme.accent });
+  if (n.status?.note) for (const l of wrap(n.status.note, p.width, 1)) push(l, { color: p.theme.warn });
+  const aboutLines = Math.max(2, Math.min(4, p.height - 14));
+  for (const l of wrap(`BTC locked: ${n.about ?? n.lockedMeaning}`, p.width, aboutLines)) push(l);
+  if (!n.about && n.trust) for (const l of wrap(`Trust: ${n.trust}`, p.width, 2)) push(l, { dim: true });
 
   const used = btcRow?.source?.id;
-  const rows = n.sources.map((id) => {
+  const row = (id: string, reference: boolean) => {
     const src = p.sources.find((s) => s.meta.id === id);
     const v = p.values[id];
     const diff = v && btcRow?.value ? (v.value - btcRow.value) / btcRow.value : undefined;
+    const refused = btcRow?.rejected.find((x) => x.sourceId === id);
+    const why = reference ? 'other methodology, never compared'
+      : refused ? `refused: ${refused.reason}`
+        : btcRow?.outvoted?.id === id ? 'outvoted' : src?.error?.message ?? src?.staleReason ?? v?.note ?? '';
     return {
       source: { text: src?.meta.label ?? id },
       value: { text: v ? formatMetric('btc-locked', v.value, p.unit, p.priceUsd, { decimals: 2, ascii }) : '-' },
       diff: { text: id === used ? 'in use' : diff === undefined ? '' : formatChange(diff, { ascii }).text.replace(/^\S+ /, '') },
-      age: { text: v ? formatAge(p.now - v.at) : '-' },
+      age: { text: v ? formatAge(p.now - v.dataAt) : '-' },
       status: { text: src?.status ?? '-', color: src ? statusColor(p.theme, src.status) : undefined },
-      note: { text: src?.error?.message ?? '', color: p.theme.muted },
+      note: { text: why, color: p.theme.muted },
     };
-  });
+  };
+  const rows = [...n.sources.map((id) => row(id, false)), ...(n.references ?? []).map((id) => row(id, true))];
   lines.push(<Line key="gap1" segments={[{ text: '' }]} />);
   const tableRows = Math.min(rows.length + 1, Math.max(2, p.height - lines.length - 6));
   const sourceW = Math.min(32, Math.max(12, ...rows.map((r) => r.source.text.length)));
@@ -80,6 +89,8 @@ export function DetailView(p: DetailViewProps): React.JSX.Element {
   for (const [k, v] of Object.entries(extra)) facts.push(METRIC_LABELS[k]?.(v) ?? `${k} ${v}`);
   for (const [k, v] of Object.entries(p.details)) facts.push(METRIC_LABELS[k]?.(v.value) ?? `${k} ${v.value}`);
   if (btcRow?.anomaly) facts.push(`moved ${(btcRow.anomaly.change * 100).toFixed(1)}% within 24h`);
+  if (btcRow?.doubtful) facts.push('DOUBTFUL: like-for-like sources disagree with no majority');
+  if (btcRow?.change24h === null && btcRow.changeSinceStart) facts.push(`no 24h history yet; since start (${formatAge(btcRow.changeSinceStart.sinceMs)}) ${formatChange(btcRow.changeSinceStart.change, { ascii }).text}`);
   if (facts.length > 0) for (const l of wrap(facts.join('; '), p.width, 2)) push(l);
   for (const l of n.links ?? []) push(`${l.label}: ${l.url}`, { dim: true });
   return <>{lines}</>;

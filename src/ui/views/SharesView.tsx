@@ -57,8 +57,10 @@ export function flagFor(row: NetworkRow, now: number): { text: string; tone: Ton
     return { text: row.status === 'bad-data' ? 'bad data' : 'no data', tone: 'error' };
   }
   if (row.anomaly) return { text: `jump ${row.anomaly.change >= 0 ? '+' : ''}${Math.round(row.anomaly.change * 100)}%`, tone: 'error' };
+  if (row.doubtful) return { text: 'doubtful', tone: 'error' };
+  if (row.stale) return { text: `stale ${formatAge(now - (row.dataAt ?? row.at ?? now))}`, tone: 'warn' };
+  if (row.outvoted) return { text: 'outvoted', tone: 'warn' };
   if (row.disagree.length > 0) return { text: 'disagree', tone: 'warn' };
-  if (row.stale) return { text: `stale ${formatAge(now - (row.at ?? now))}`, tone: 'warn' };
   if (row.fallback) return { text: 'fallback', tone: 'warn' };
   return undefined;
 }
@@ -87,10 +89,16 @@ export function notesFor(rows: readonly NetworkRow[], sources: readonly SourceRo
         : a.contradictedBy.length > 0 ? `NOT confirmed: ${a.contradictedBy.map(label).join(', ')} disagrees` : 'no second source to confirm it';
       notes.push(`${r.meta.name} moved ${pct(a.change)} within 24h; ${check}`);
     }
-    if (r.disagree.length > 0) {
+    if (r.doubtful) {
+      notes.push(`${r.meta.name} DOUBTFUL: ${r.disagree.map((d) => `${label(d.sourceId)} ${pct(d.diff)}`).join(', ')} vs ${r.source?.label ?? 'the value shown'}, no majority`);
+    } else if (r.outvoted) {
+      notes.push(`${r.meta.name}: ${r.outvoted.label} outvoted (${r.disagree.filter((d) => d.sourceId === r.outvoted?.id).map((d) => pct(d.diff)).join('') || 'apart'}); two sources agree on ${r.source?.label ?? 'the value shown'}`);
+    } else if (r.disagree.length > 0) {
       notes.push(`${r.meta.name}: sources disagree: ${r.disagree.map((d) => `${label(d.sourceId)} ${pct(d.diff)}`).join(', ')} vs ${r.source?.label ?? 'the value shown'}`);
     }
-    if (r.stale) notes.push(`${r.meta.name} ${r.status}: ${r.error?.message ?? 'no success for over two intervals'}${retry}; showing the value from ${formatAge(now - (r.at ?? now))} ago`);
+    for (const x of r.rejected) notes.push(`${r.meta.name}: ${label(x.sourceId)} refused: ${x.reason}`);
+    if (r.note) notes.push(`${r.meta.name}: ${r.note}`);
+    if (r.stale) notes.push(`${r.meta.name} ${r.status}: ${r.staleReason ?? r.error?.message ?? 'no success for over two intervals'}${retry}; showing the value from ${formatAge(now - (r.dataAt ?? r.at ?? now))} ago`);
     else if (r.fallback) notes.push(`${r.meta.name}: ${primary?.meta.label ?? 'primary'} ${primary?.status ?? 'down'}${r.error ? ` (${r.error.message})` : ''}; using ${r.source?.label}`);
   }
   if (silent.length > 0) notes.push(`No current figure for ${silent.join(', ')} (their source answered without one)`);
@@ -142,9 +150,12 @@ export function SharesView(p: SharesViewProps): React.JSX.Element {
       segs.push({ text: ' ' + fit(formatMetric(row.metric, row.value, p.unit, p.priceUsd, { compact: L.compact, decimals: 2, ascii }), L.amountW, 'right') });
     }
     if (L.change) {
-      const ch = formatChange(row.change24h, { ascii });
-      const c = ch.direction === 'up' ? p.theme.up : ch.direction === 'down' ? p.theme.down : p.theme.muted;
-      segs.push({ text: ' ' + fit(row.value === undefined ? '' : ch.text, CHANGE_W, 'right'), color: c });
+      const since = row.change24h === null ? row.changeSinceStart : undefined;
+      const ch = formatChange(since ? since.change : row.change24h, { ascii });
+      const c = since ? p.theme.muted : ch.direction === 'up' ? p.theme.up : ch.direction === 'down' ? p.theme.down : p.theme.muted;
+      // Less than 24 h of comparable history: the change since the first point, with its span ("3h +0.1%").
+      const text = since ? `${formatAge(since.sinceMs)} ${ch.text.replace(/^\S+ /, '')}` : ch.text;
+      segs.push({ text: ' ' + fit(row.value === undefined ? '' : text, CHANGE_W, 'right'), color: c });
     }
     if (L.flag) segs.push({ text: ' ' + fit(flag?.text ?? '', FLAG_W), color: flag ? tone(flag.tone) : undefined });
     lines.push(<Line key={`r${row.meta.id}`} segments={segs} />);
