@@ -63,7 +63,8 @@ function onOutcome(state: State, a: FeedOutcomeAction): State {
   if (!meta || !prev) return state;
   const { outcome } = a;
   let next: State = { ...state, now: Math.max(state.now, outcome.at) };
-  const base = { ...prev, inFlight: false, lastAttemptAt: outcome.at, latencyMs: outcome.latencyMs, nextAttemptAt: a.nextAttemptAt };
+  const { rateLimited: _r, ...rest } = prev;
+  const base = { ...rest, inFlight: false, lastAttemptAt: outcome.at, latencyMs: outcome.latencyMs, nextAttemptAt: a.nextAttemptAt };
 
   if (!outcome.ok) {
     const health: SourceHealth = {
@@ -205,7 +206,14 @@ export function reduce(state: State, action: Action): State {
     case 'feed/attempt': {
       const prev = state.health[action.sourceId];
       if (!prev) return state;
-      return { ...state, health: { ...state.health, [action.sourceId]: { ...prev, inFlight: true } } };
+      const { rateLimited: _r, ...rest } = prev;
+      return { ...state, health: { ...state.health, [action.sourceId]: { ...rest, inFlight: true } } };
+    }
+    case 'feed/deferred': {
+      const prev = state.health[action.sourceId];
+      if (!prev) return state;
+      const rateLimited = { provider: action.provider, until: action.until };
+      return { ...state, health: { ...state.health, [action.sourceId]: { ...prev, nextAttemptAt: action.until, rateLimited } } };
     }
     case 'tick':
       return action.now === state.now ? state : evaluateAlerts({ ...state, now: action.now });
