@@ -9,16 +9,16 @@ export interface RefreshSummary {
   readonly rateLimited: readonly { readonly provider: string; readonly until: number }[];
 }
 
-/** E.g. "refreshing 12 sources; 5 waiting (mempool rate-limited until 10:32; others polled moments ago or in back-off)". */
+/** E.g. "refreshing 12 sources; 5 waiting (mempool rate-limited until 10:32; others polled moments ago)". */
 export function refreshNotice(r: RefreshSummary, now: number): string {
   const limited = r.rateLimited.map((w) => `${w.provider} rate-limited until ${formatClock(w.until, now)}`).join(', ');
   if (r.started === 0) {
     return limited
-      ? `refresh: nothing sent; ${limited}; the other sources were polled moments ago or are in back-off`
-      : 'refresh: every source was polled moments ago or is in back-off; see 3 Sources for next tries';
+      ? `refresh: nothing sent; ${limited}; the other sources were polled moments ago`
+      : 'refresh: every source was polled moments ago or is being polled; see 3 Sources for next tries';
   }
   const plural = r.started === 1 ? '' : 's';
   if (r.waiting === 0) return `refreshing ${r.started} source${plural}`;
-  const why = limited ? `${limited}; others polled moments ago or in back-off` : 'just polled, back-off or rate limit';
+  const why = limited ? `${limited}; others polled moments ago` : 'polled moments ago or being polled';
   return `refreshing ${r.started} source${plural}; ${r.waiting} waiting (${why})`;
 }

@@ -28,12 +28,12 @@ describe('refreshNotice', () => {
   const limited = [{ provider: 'mempool', until: NOW + 90_000 }];
   it.each([
     [{ started: 3, waiting: 0, rateLimited: [] }, 'refreshing 3 sources'],
-    [{ started: 1, waiting: 2, rateLimited: [] }, 'refreshing 1 source; 2 waiting (just polled, back-off or rate limit)'],
-    [{ started: 12, waiting: 4, rateLimited: limited }, 'refreshing 12 sources; 4 waiting (mempool rate-limited until 10:02; others polled moments ago or in back-off)'],
-    [{ started: 0, waiting: 5, rateLimited: [] }, 'refresh: every source was polled moments ago or is in back-off; see 3 Sources for next tries'],
+    [{ started: 1, waiting: 2, rateLimited: [] }, 'refreshing 1 source; 2 waiting (polled moments ago or being polled)'],
+    [{ started: 12, waiting: 4, rateLimited: limited }, 'refreshing 12 sources; 4 waiting (mempool rate-limited until 10:02; others polled moments ago)'],
+    [{ started: 0, waiting: 5, rateLimited: [] }, 'refresh: every source was polled moments ago or is being polled; see 3 Sources for next tries'],
     [
       { started: 0, waiting: 5, rateLimited: [...limited, { provider: 'coingecko', until: NOW + 30_000 }] },
-      'refresh: nothing sent; mempool rate-limited until 10:02, coingecko rate-limited until 10:01; the other sources were polled moments ago or are in back-off',
+      'refresh: nothing sent; mempool rate-limited until 10:02, coingecko rate-limited until 10:01; the other sources were polled moments ago',
     ],
   ])('%o', (r, text) => {
     expect(refreshNotice(r, NOW)).toBe(text);
