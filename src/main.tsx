@@ -23,6 +23,7 @@ import { App } from './ui/App.js';
 import { COMMANDS, remapKeys } from './ui/keymap.js';
 import { THEMES } from './ui/theme.js';
 import { renderPlainText } from './ui/plainText.js';
+import { refreshNotice } from './ui/render/refresh-notice.js';
 import { VERSION } from './version.js';
 import { FrameWriter } from './terminal/frame-writer.js';
 
@@ -160,10 +161,7 @@ function runLive(rt: Runtime): Promise<number> {
     });
     let noticeTimer: NodeJS.Timeout | undefined;
     const onRefresh = () => {
-      const r = rt.poller.refresh();
-      const text = r.started > 0
-        ? `refreshing ${r.started} source${r.started === 1 ? '' : 's'}${r.waiting > 0 ? `; ${r.waiting} waiting (just polled, back-off or rate limit)` : ''}`
-        : 'refresh: every source was polled moments ago or is in back-off; see 3 Sources for next tries';
+      const text = refreshNotice(rt.poller.refresh(), Date.now());
       rt.store.dispatch({ type: 'ui/notice', text });
       clearTimeout(noticeTimer);
       noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), NOTICE_MS);

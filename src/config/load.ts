@@ -51,19 +51,60 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${where || '(top level)'}: ${issue.message}`;
 }
 
-function readFile(file: string, explicit: boolean): { data?: unknown; error?: string } {
-  if (!fs.existsSync(file)) {
-    return explicit ? { error: `config file ${file}: not found` } : {};
+/** The largest config file l2top reads: 1 MiB (a real one is a few KB). A larger one is refused unread. */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+
+/** A config file whose JSON is valid but whose top level is not an object. */
+class TopLevelError extends Error {}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? 'a string' : `${typeof value === 'number' ? 'a number' : 'a boolean'} (${String(value)})`;
+}
+
+/** conf's deserializer: JSON whose top level must be an object; conf would quietly turn `[]`, `null` or `42` into {}. */
+function parseObject(text: string): Record<string, unknown> {
+  const data: unknown = JSON.parse(text);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new TopLevelError(`the top level must be a JSON object ({ ... }), not ${kindOf(data)}`);
   }
+  return data as Record<string, unknown>;
+}
+
+/** Checks the file before conf reads it: a regular file of at most CONFIG_MAX_BYTES. */
+function checkFile(file: string, explicit: boolean): { missing?: true; error?: string } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return explicit ? { error: `config file ${file}: not found` } : { missing: true };
+    return { error: `config file ${file}: ${(error as Error).message}` };
+  }
+  if (stat.isDirectory()) return { error: `config file ${file}: is a directory` };
+  if (!stat.isFile()) return { error: `config file ${file}: not a regular file` };
+  if (stat.size > CONFIG_MAX_BYTES) {
+    return { error: `config file ${file}: ${stat.size.toLocaleString('en-US')} bytes, over the ${CONFIG_MAX_BYTES / 1024 / 1024} MiB limit for a config file (not read)` };
+  }
+  return {};
+}
+
+function readFile(file: string, explicit: boolean): { data?: unknown; error?: string } {
+  const checked = checkFile(file, explicit);
+  if (checked.error !== undefined) return { error: checked.error };
+  if (checked.missing) return {};
   try {
     const store = new Conf<Record<string, unknown>>({
       cwd: path.dirname(file),
       configName: path.basename(file, path.extname(file)),
       fileExtension: path.extname(file).replace(/^\./, ''),
       clearInvalidConfig: false,
+      deserialize: parseObject,
     });
     return { data: { ...store.store } };
   } catch (error) {
+    if (error instanceof TopLevelError) return { error: `invalid config file ${file}: ${error.message}` };
     const reason = error instanceof SyntaxError ? `invalid JSON: ${error.message}` : String((error as Error).message ?? error);
     return { error: `config file ${file}: ${reason}` };
   }

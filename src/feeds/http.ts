@@ -164,18 +164,21 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const HOUR_MS = 3_600_000;
+/** The longest Retry-After honoured: 24 hours. A longer one (or an HTTP-date further out) waits this long. */
+export const RETRY_AFTER_MAX_MS = 86_400_000;
 
 /**
- * Retry-After as ms from `now`: delta-seconds or an HTTP-date, capped at one hour;
- * undefined when missing or unparseable. Exported for tests.
+ * Retry-After as ms from `now`: delta-seconds as given, or an HTTP-date rounded up to the next whole second
+ * after `now` (an HTTP-date has whole seconds, so waiting less could land before it); capped at
+ * RETRY_AFTER_MAX_MS. undefined (the normal back-off applies) when missing, unparseable, negative or a date in
+ * the past. Exported for tests.
  */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   const text = value?.trim();
   if (!text) return undefined;
   let ms = Number.NaN;
   if (/^\d+$/.test(text)) ms = Number(text) * 1000;
-  else if (/[a-z]/i.test(text)) ms = Date.parse(text) - now;
-  if (Number.isNaN(ms)) return undefined;
-  return Math.min(HOUR_MS, Math.max(0, ms));
+  else if (/[a-z]/i.test(text)) ms = Math.ceil((Date.parse(text) - now) / 1000) * 1000;
+  if (Number.isNaN(ms) || ms < 0) return undefined;
+  return Math.min(RETRY_AFTER_MAX_MS, Math.max(0, ms));
 }

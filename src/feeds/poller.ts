@@ -1,10 +1,13 @@
 // Polls every source on its own re-arming timer (timeout < period, backoff, Retry-After) and emits actions.
+// A Retry-After binds the whole provider: no request goes to any of its sources until the window ends.
 import { setMaxListeners } from 'node:events';
 import type { FeedAction } from '../model/actions.js';
 import type { FeedOutcome, ProviderId, Reading } from '../model/types.js';
 import type { HttpClient } from './http-client.js';
 import type { FetchContext, SourceDef } from './source.js';
 import { FeedFailure, toFeedError } from './feed-failure.js';
+import { gateHttp } from './provider-gate.js';
+import { providerKey } from './providers.js';
 
 /** Time source and timers; tests inject a fake. Default: Date.now and the global timers. */
 export interface PollerClock {
@@ -53,6 +56,8 @@ export interface Poller {
 export interface RefreshResult {
   readonly started: number;
   readonly waiting: number;
+  /** The providers in a Retry-After window, with its end (ms) and how many of the waiting sources it holds. */
+  readonly rateLimited: readonly { readonly provider: string; readonly until: number; readonly sources: number }[];
 }
 
 /** The backfill waits for the first live round, but never longer than this. */
@@ -76,14 +81,16 @@ export function backoffDelay(failures: number, periodMs: number, random: () => n
 
 interface SourceState {
   readonly def: SourceDef;
+  /** The provider whose Retry-After binds this source (see providerKey). */
+  readonly key: string;
   readonly period: number;
   readonly timeout: number;
   failures: number;
   timer: unknown;
+  /** When the armed timer fires (ms). */
+  dueAt: number;
   running: Promise<void> | undefined;
   lastStartedAt: number | undefined;
-  /** No request before this time (ms): the upstream's Retry-After. */
-  notBefore: number;
 }
 
 interface Active {
@@ -96,6 +103,10 @@ export function createPoller(deps: PollerDeps): Poller {
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
   const active = new Set<Active>();
+  /** Provider key -> end of its Retry-After window (ms). */
+  const waits = new Map<string, number>();
+  /** Backfills waiting for their provider's window to end. */
+  const deferredBackfills = new Set<unknown>();
   let phase: 'idle' | 'running' | 'stopped' = 'idle';
   /** A function, not a comparison, so TypeScript does not narrow `phase` across awaits. */
   const phaseIs = (p: typeof phase): boolean => phase === p;
@@ -105,7 +116,7 @@ export function createPoller(deps: PollerDeps): Poller {
     .map((def) => {
       const period = Math.max(deps.intervalMs, def.minIntervalMs ?? 0);
       const timeout = Math.min(deps.timeoutMs, Math.floor(0.8 * period));
-      return { def, period, timeout, failures: 0, timer: undefined, running: undefined, lastStartedAt: undefined, notBefore: 0 };
+      return { def, key: providerKey(def), period, timeout, failures: 0, timer: undefined, dueAt: 0, running: undefined, lastStartedAt: undefined };
     });
 
   /** Runs one fetch under its own timeout; never rejects. */
@@ -125,7 +136,8 @@ export function createPoller(deps: PollerDeps): Poller {
     };
     active.add(entry);
     const baseUrl = deps.baseUrlFor(def.provider).replace(/\/+$/, '');
-    const ctx: FetchContext = { http: deps.http, baseUrl, signal: controller.signal, since: startedAt - deps.windowMs, now: startedAt };
+    const http = gateHttp(deps.http, providerKey(def), { now: () => clock.now(), until: waitUntil, hold });
+    const ctx: FetchContext = { http, baseUrl, signal: controller.signal, since: startedAt - deps.windowMs, now: startedAt };
     try {
       const readings = await untilAborted((async () => fn(ctx))(), controller.signal);
       const at = clock.now();
@@ -140,17 +152,51 @@ export function createPoller(deps: PollerDeps): Poller {
     }
   }
 
-  function nextDelay(s: SourceState, outcome: FeedOutcome): number {
-    if (outcome.ok) {
-      s.failures = 0;
-      return s.period;
+  /** The end of the provider's Retry-After window when it is still open at `now`. */
+  function waitUntil(key: string, now: number): number | undefined {
+    const until = waits.get(key);
+    return until !== undefined && until > now ? until : undefined;
+  }
+
+  /** Opens or extends a provider's window and pushes the timers of its idle sources past it. */
+  function hold(key: string, until: number): void {
+    if (until <= (waits.get(key) ?? -Infinity)) return;
+    waits.set(key, until);
+    if (!phaseIs('running')) return;
+    // Sources in flight are pushed when their outcome arrives (nextDelay).
+    for (const s of live) {
+      if (s.key !== key || s.running !== undefined || s.timer === undefined || s.dueAt >= until) continue;
+      arm(s, until - clock.now());
+      deps.emit({ type: 'feed/deferred', sourceId: s.def.id, provider: key, until });
     }
-    s.failures += 1;
-    const backoff = backoffDelay(s.failures, s.period, random);
-    const retryAfter = outcome.error.retryAfterMs;
-    if (retryAfter === undefined) return backoff;
-    s.notBefore = outcome.at + retryAfter;
-    return Math.max(backoff, retryAfter);
+  }
+
+  /** The delay before the next attempt, and whether the provider's window (not this outcome) set it. */
+  function nextDelay(s: SourceState, outcome: FeedOutcome): { delay: number; held: boolean } {
+    let delay = s.period;
+    if (outcome.ok) s.failures = 0;
+    else {
+      s.failures += 1;
+      delay = backoffDelay(s.failures, s.period, random);
+      const retryAfter = outcome.error.retryAfterMs;
+      if (retryAfter !== undefined) {
+        // Requests through the gate opened the window when the answer came; this covers any other path.
+        if (waitUntil(s.key, outcome.at) === undefined) hold(s.key, outcome.at + retryAfter);
+        delay = Math.max(delay, retryAfter);
+      }
+    }
+    const until = waitUntil(s.key, outcome.at);
+    if (until === undefined || until - outcome.at <= delay) return { delay, held: false };
+    return { delay: until - outcome.at, held: true };
+  }
+
+  function arm(s: SourceState, delay: number): void {
+    disarm(s);
+    s.dueAt = clock.now() + delay;
+    s.timer = clock.setTimeout(() => {
+      s.timer = undefined;
+      void poll(s);
+    }, delay);
   }
 
   function poll(s: SourceState): Promise<void> {
@@ -163,25 +209,36 @@ export function createPoller(deps: PollerDeps): Poller {
   async function attempt(s: SourceState): Promise<void> {
     const fetch = s.def.fetch;
     if (phaseIs('stopped') || fetch === undefined) return;
-    disarm(s);
     const startedAt = clock.now();
+    const until = waitUntil(s.key, startedAt);
+    if (until !== undefined && phaseIs('running')) {
+      arm(s, until - startedAt);
+      deps.emit({ type: 'feed/deferred', sourceId: s.def.id, provider: s.key, until });
+      return;
+    }
+    disarm(s);
     s.lastStartedAt = startedAt;
     deps.emit({ type: 'feed/attempt', sourceId: s.def.id, at: startedAt });
     const outcome = await execute((ctx) => fetch.call(s.def, ctx), s.def, s.timeout);
     if (phaseIs('stopped')) return;
-    const delay = nextDelay(s, outcome);
-    if (phaseIs('running')) {
-      s.timer = clock.setTimeout(() => {
-        s.timer = undefined;
-        void poll(s);
-      }, delay);
-    }
+    const { delay, held } = nextDelay(s, outcome);
+    if (phaseIs('running')) arm(s, outcome.at + delay - clock.now());
     deps.emit({ type: 'feed/outcome', sourceId: s.def.id, outcome, nextAttemptAt: outcome.at + delay });
+    if (held) deps.emit({ type: 'feed/deferred', sourceId: s.def.id, provider: s.key, until: outcome.at + delay });
   }
 
   async function backfill(def: SourceDef): Promise<void> {
     const history = def.history;
     if (phaseIs('stopped') || history === undefined) return;
+    const until = waitUntil(providerKey(def), clock.now());
+    if (until !== undefined && phaseIs('running')) {
+      const timer = clock.setTimeout(() => {
+        deferredBackfills.delete(timer);
+        void backfill(def);
+      }, until - clock.now());
+      deferredBackfills.add(timer);
+      return;
+    }
     const outcome = await execute((ctx) => history.call(def, ctx), def, deps.timeoutMs);
     if (!phaseIs('stopped')) deps.emit({ type: 'feed/history', sourceId: def.id, outcome });
   }
@@ -191,9 +248,9 @@ export function createPoller(deps: PollerDeps): Poller {
     s.timer = undefined;
   }
 
-  /** refresh() may poll a source only when none of its limits would be broken. */
+  /** refresh() may poll a source only when none of its limits would be broken (the provider's window is checked first). */
   function isDue(s: SourceState, now: number): boolean {
-    if (s.running !== undefined || now < s.notBefore) return false;
+    if (s.running !== undefined) return false;
     if (s.lastStartedAt === undefined) return true;
     const gap = now - s.lastStartedAt;
     return gap >= (s.def.minIntervalMs ?? 0) && gap >= Math.min(MIN_GAP_MS, s.period);
@@ -223,20 +280,29 @@ export function createPoller(deps: PollerDeps): Poller {
       runBackfill();
     },
     refresh() {
-      if (phase !== 'running') return { started: 0, waiting: 0 };
+      if (phase !== 'running') return { started: 0, waiting: 0, rateLimited: [] };
       const now = clock.now();
       let started = 0;
+      const held = new Map<string, { provider: string; until: number; sources: number }>();
       for (const s of live) {
+        const until = waitUntil(s.key, now);
+        if (until !== undefined) {
+          const entry = held.get(s.key) ?? { provider: s.key, until, sources: 0 };
+          held.set(s.key, { ...entry, sources: entry.sources + 1 });
+          continue;
+        }
         if (!isDue(s, now)) continue;
         started += 1;
         void poll(s);
       }
-      return { started, waiting: live.length - started };
+      return { started, waiting: live.length - started, rateLimited: [...held.values()] };
     },
     stop() {
       if (phase === 'stopped') return;
       phase = 'stopped';
       if (backfillTimer !== undefined) clock.clearTimeout(backfillTimer);
+      for (const timer of deferredBackfills) clock.clearTimeout(timer);
+      deferredBackfills.clear();
       for (const s of live) disarm(s);
       for (const entry of active) {
         clock.clearTimeout(entry.timer);

@@ -18,3 +18,11 @@ export const PROVIDER_DEFAULTS = {
 
 /** A provider this build knows a default for. */
 export type KnownProvider = keyof typeof PROVIDER_DEFAULTS;
+
+/**
+ * The provider a source's Retry-After binds: its `provider` (one upstream host, e.g. "mempool"), except that
+ * each custom feed is its own provider ("custom:<source id>"), as its URLs are the user's own.
+ */
+export function providerKey(source: { readonly id: string; readonly provider: string }): string {
+  return source.provider === 'custom' ? `custom:${source.id}` : source.provider;
+}

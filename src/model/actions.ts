@@ -23,5 +23,17 @@ export interface FeedAttemptAction {
   readonly at: number;
 }
 
+/**
+ * A source's next poll was pushed to `until` (ms) because its provider answered another of its sources with a
+ * Retry-After: no request goes to that provider before then.
+ */
+export interface FeedDeferredAction {
+  readonly type: 'feed/deferred';
+  readonly sourceId: SourceId;
+  /** The provider whose Retry-After holds the source, e.g. "mempool". */
+  readonly provider: string;
+  readonly until: number;
+}
+
 /** The events the poller emits. */
-export type FeedAction = FeedOutcomeAction | FeedHistoryAction | FeedAttemptAction;
+export type FeedAction = FeedOutcomeAction | FeedHistoryAction | FeedAttemptAction | FeedDeferredAction;

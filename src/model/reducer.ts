@@ -114,7 +114,8 @@ function onOutcome(state: State, a: FeedOutcomeAction): State {
   if (!meta || !prev) return state;
   const { outcome } = a;
   let next: State = { ...state, now: Math.max(state.now, outcome.at) };
-  const base: SourceHealth = { ...prev, inFlight: false, lastAttemptAt: outcome.at, latencyMs: outcome.latencyMs, nextAttemptAt: a.nextAttemptAt };
+  const { rateLimited: _r, ...rest } = prev;
+  const base: SourceHealth = { ...rest, inFlight: false, lastAttemptAt: outcome.at, latencyMs: outcome.latencyMs, nextAttemptAt: a.nextAttemptAt };
   if (!outcome.ok) return onFailure(next, meta, prev, base, outcome.error, outcome.at);
 
   const recentMs = 3 * periodOf(meta, state.intervalMs);
@@ -175,7 +176,7 @@ function onOutcome(state: State, a: FeedOutcomeAction): State {
     // Everything the source said was implausible: that is bad data, not a success.
     return onFailure(next, meta, prev, base, { kind: 'schema', message: refused.join('; ') }, outcome.at);
   }
-  const { lastError: _e, failingSince: _f, rejected: _r, dataAt: _d, ...clean } = base;
+  const { lastError: _e, failingSince: _f, rejected: _rj, dataAt: _d, ...clean } = base;
   const health: SourceHealth = {
     ...clean, lastOk: true, lastSuccessAt: outcome.at, consecutiveFailures: 0,
     ...(dataAt === undefined ? {} : { dataAt }),
@@ -284,7 +285,14 @@ export function reduce(state: State, action: Action): State {
     case 'feed/attempt': {
       const prev = state.health[action.sourceId];
       if (!prev) return state;
-      return { ...state, health: { ...state.health, [action.sourceId]: { ...prev, inFlight: true } } };
+      const { rateLimited: _r, ...rest } = prev;
+      return { ...state, health: { ...state.health, [action.sourceId]: { ...rest, inFlight: true } } };
+    }
+    case 'feed/deferred': {
+      const prev = state.health[action.sourceId];
+      if (!prev) return state;
+      const rateLimited = { provider: action.provider, until: action.until };
+      return { ...state, health: { ...state.health, [action.sourceId]: { ...prev, nextAttemptAt: action.until, rateLimited } } };
     }
     case 'tick':
       return action.now === state.now ? state : evaluateAlerts({ ...state, now: action.now });

@@ -239,6 +239,8 @@ export interface SourceRow {
   readonly latencyMs: number | undefined;
   readonly consecutiveFailures: number;
   readonly nextAttemptAt: number | undefined;
+  /** Set while the next poll waits for its provider's Retry-After (another source of it was rate-limited). */
+  readonly rateLimited: { readonly provider: string; readonly until: number } | undefined;
   readonly error: FeedError | undefined;
   readonly periodMs: number;
   readonly historyPoints: number | undefined;
@@ -262,6 +264,7 @@ export function selectSources(state: State): SourceRow[] {
       latencyMs: h?.latencyMs,
       consecutiveFailures: h?.consecutiveFailures ?? 0,
       nextAttemptAt: meta.polls ? h?.nextAttemptAt : undefined,
+      rateLimited: meta.polls && h?.rateLimited && h.rateLimited.until > state.now ? h.rateLimited : undefined,
       error: meta.polls ? (h?.lastOk === false ? h.lastError : undefined) : h?.history?.error,
       periodMs: periodOf(meta, state.intervalMs),
       historyPoints: h?.history?.ok ? h.history.points : undefined,

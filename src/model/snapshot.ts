@@ -95,6 +95,8 @@ export function toSnapshot(state: State) {
       dataAt: iso(s.dataAt),
       staleReason: s.staleReason ?? null,
       rejected: s.rejected ?? null,
+      nextAttemptAt: iso(s.nextAttemptAt),
+      waitReason: s.rateLimited ? `rate-limited by ${s.rateLimited.provider} until ${new Date(s.rateLimited.until).toISOString()}` : null,
       historyPoints: s.historyPoints ?? null,
     })),
     alerts: state.alerts.map((a) => ({ at: iso(a.at), rule: a.rule, ruleText: a.ruleText, subject: a.subject, message: a.message, values: a.values })),

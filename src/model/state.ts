@@ -46,6 +46,8 @@ export interface SourceHealth {
   readonly latencyMs?: number;
   readonly consecutiveFailures: number;
   readonly nextAttemptAt?: number;
+  /** Set while the next poll waits for the provider's Retry-After (another source of it was rate-limited). */
+  readonly rateLimited?: { readonly provider: string; readonly until: number };
   /** undefined until the first attempt finished. */
   readonly lastOk?: boolean;
   readonly lastError?: FeedError;

@@ -48,7 +48,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'select-up', keys: [{ named: 'upArrow' }, { input: 'k' }], label: 'Up / k', help: 'select the previous network' },
   { command: 'select-down', keys: [{ named: 'downArrow' }, { input: 'j' }], label: 'Down / j', help: 'select the next network' },
   { command: 'detail', keys: [{ named: 'return' }, { input: 'd' }], label: 'Enter / d', help: 'detail of the selected network: every source, trust model, links' },
-  { command: 'refresh', keys: [{ input: 'r' }], label: 'r', help: 'refresh now (sources in back-off wait)' },
+  { command: 'refresh', keys: [{ input: 'r' }], label: 'r', help: 'refresh now (skips sources just polled or rate-limited)' },
   { command: 'help', keys: [{ input: '?' }], label: '?', help: 'this help' },
   { command: 'close', keys: [{ named: 'escape' }], label: 'Esc', help: 'close help or detail' },
   { command: 'redraw', keys: [{ input: 'l', ctrl: true }], label: 'Ctrl-L', help: 'redraw the whole screen' },

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig, type KnownIds } from '../../src/config/load.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONFIG_MAX_BYTES, loadConfig, type KnownIds } from '../../src/config/load.js';
 import { parseDuration } from '../../src/config/duration.js';
 
 const known: KnownIds = {
@@ -138,6 +138,72 @@ describe('loadConfig', () => {
   it('an explicit missing file is an error', () => {
     const r = loadConfig(['--config', path.join(dir, 'nope.json')], env(), known);
     expect(r.kind === 'error' && r.message).toMatch(/nope\.json: not found/);
+  });
+
+  it.each([
+    ['[]', 'an array'],
+    ['[{"pollInterval": "5m"}]', 'an array'],
+    ['null', 'null'],
+    ['42', 'a number (42)'],
+    ['"x"', 'a string'],
+    ['true', 'a boolean (true)'],
+    ['  false\n', 'a boolean (false)'],
+  ])('a top level that is not an object (%s) is an error naming the file, exit 2, the file untouched', (text, kind) => {
+    const f = write('config.json', text);
+    const r = loadConfig(['--config', f.file], env(), known);
+    expect(r).toEqual({
+      kind: 'error', exitCode: 2,
+      message: `l2top: invalid config file ${f.file}: the top level must be a JSON object ({ ... }), not ${kind}`,
+    });
+    // The same from the default path, with no --config.
+    const d = path.join(dir, 'l2top');
+    fs.mkdirSync(d);
+    const g = { file: path.join(d, 'config.json'), before: text, mtime: 0 };
+    fs.writeFileSync(g.file, text);
+    g.mtime = fs.statSync(g.file).mtimeMs;
+    expect(loadConfig([], env(), known)).toMatchObject({ kind: 'error', exitCode: 2, message: expect.stringContaining(`invalid config file ${g.file}: the top level`) });
+    expectUntouched(f);
+    expectUntouched(g);
+  });
+
+  it('an empty object is still fine', () => {
+    const f = write('config.json', '{}');
+    expect(loadConfig(['--config', f.file], env(), known)).toMatchObject({ kind: 'ok', config: { configPath: f.file } });
+    expectUntouched(f);
+  });
+
+  it(`refuses a config file over ${CONFIG_MAX_BYTES} bytes (1 MiB) before reading it, naming the file and the limit`, () => {
+    // Valid JSON that would load: padding, then a real key.
+    const text = `{${' '.repeat(CONFIG_MAX_BYTES)}"pollInterval": "30s"}`;
+    const f = write('big.json', text);
+    const read = vi.spyOn(fs, 'readFileSync');
+    const open = vi.spyOn(fs, 'openSync');
+    try {
+      const r = loadConfig(['--config', f.file], env(), known);
+      expect(r).toEqual({
+        kind: 'error', exitCode: 2,
+        message: `l2top: config file ${f.file}: ${Buffer.byteLength(text).toLocaleString('en-US')} bytes, over the 1 MiB limit for a config file (not read)`,
+      });
+      const touched = [...read.mock.calls, ...open.mock.calls].filter(([p]) => String(p) === f.file);
+      expect(touched).toEqual([]);
+    } finally {
+      read.mockRestore();
+      open.mockRestore();
+    }
+    expectUntouched(f);
+  });
+
+  it('reads a config file of exactly 1 MiB', () => {
+    const tail = '"pollInterval": "30s"}';
+    const f = write('edge.json', `{${' '.repeat(CONFIG_MAX_BYTES - 1 - tail.length)}${tail}`);
+    expect(fs.statSync(f.file).size).toBe(CONFIG_MAX_BYTES);
+    expect(loadConfig(['--config', f.file], env(), known)).toMatchObject({ kind: 'ok', config: { intervalMs: 30_000 } });
+    expectUntouched(f);
+  });
+
+  it('refuses what is not a regular file (a device would be read forever)', () => {
+    if (!fs.existsSync('/dev/zero')) return;
+    expect(loadConfig(['--config', '/dev/zero'], env(), known)).toEqual({ kind: 'error', exitCode: 2, message: 'l2top: config file /dev/zero: not a regular file' });
   });
 
   it('bad flags and --interval values are errors with exit code 2', () => {

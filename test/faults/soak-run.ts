@@ -71,6 +71,11 @@ export interface SoakResult {
   readonly attempts: number;
   readonly outcomes: number;
   readonly errors: Record<FeedErrorKind, number>;
+  /**
+   * Requests the provider gate refused unsent (kind ratelimit) because another source of the same provider
+   * had just been told to wait: a multi-request fetch that began before the 429 stops at its next request.
+   */
+  readonly notSent: number;
   readonly stats: FakeHttpStats;
   /** Alerts fired over the whole run, per rule index. */
   readonly firedByRule: readonly number[];
@@ -115,13 +120,15 @@ export async function soak(): Promise<SoakResult> {
   let outcomes = 0;
   const firedByRule: number[] = RULES.map(() => 0);
   const errors: Record<FeedErrorKind, number> = { http: 0, network: 0, timeout: 0, ratelimit: 0, schema: 0 };
+  let notSent = 0;
   const poller = createPoller({
     sources, baseUrlFor: (p) => `${FAKE_ORIGIN}/${p}`, http, intervalMs: INTERVAL, timeoutMs: 15_000, windowMs: WINDOW, clock, random,
     emit: (action) => {
       if (action.type === 'feed/attempt') attempts += 1;
       if (action.type === 'feed/outcome') {
         outcomes += 1;
-        if (!action.outcome.ok) errors[action.outcome.error.kind] += 1;
+        if (!action.outcome.ok && action.outcome.error.message.startsWith('not sent:')) notSent += 1;
+        else if (!action.outcome.ok) errors[action.outcome.error.kind] += 1;
       }
       const last = store.getState().alerts.at(-1);
       store.dispatch(action);
@@ -169,7 +176,7 @@ export async function soak(): Promise<SoakResult> {
   const after = countBy(process.getActiveResourcesInfo());
   const newResources = [...after].filter(([type, n]) => n > (before.get(type) ?? 0)).map(([type, n]) => `${type}: ${before.get(type) ?? 0} -> ${n}`);
   return {
-    attempts, outcomes, errors, stats, firedByRule, maxSeries, maxPriceSeries, maxAlerts, zeroOrNaNRows, samples, pendingTimers,
+    attempts, outcomes, errors, notSent, stats, firedByRule, maxSeries, maxPriceSeries, maxAlerts, zeroOrNaNRows, samples, pendingTimers,
     notifiedAfterUnsubscribe, newResources, crashes, timersRun: clock.fired, seconds: (performance.now() - started) / 1000, final: store.getState(),
   };
 }

@@ -91,6 +91,18 @@ describe('createHttpClient', () => {
     expect([f.kind, f.retryAfterMs]).toEqual(['ratelimit', 90_000]);
   });
 
+  it('rounds an HTTP-date Retry-After up to whole seconds from a clock between seconds (429 and 503)', async () => {
+    const now = Date.parse('2025-01-10T12:00:00.250Z');
+    const dated = createHttpClient({ userAgent: UA, dispatcher: mock.agent, now: () => now });
+    intercept().reply(429, '', { headers: { 'retry-after': 'Fri, 10 Jan 2025 12:01:30 GMT' } });
+    const f = await failure(dated.getJson(URL_, Data, { signal: signal() }));
+    // 89.75 s to the date: waiting 89.75 s would be fine, but a whole second more is what "rounded up" means here.
+    expect(f.toFeedError()).toEqual({ kind: 'ratelimit', message: 'HTTP 429 Too Many Requests (retry after 90 s)', status: 429, retryAfterMs: 90_000 });
+    intercept().reply(503, '', { headers: { 'retry-after': 'Fri, 10 Jan 2025 12:00:05 GMT' } });
+    const g = await failure(dated.getJson(URL_, Data, { signal: signal() }));
+    expect([g.kind, g.status, g.retryAfterMs]).toEqual(['http', 503, 5_000]);
+  });
+
   it('maps 429 without Retry-After to "ratelimit" with no wait', async () => {
     intercept().reply(429, '');
     const f = await failure(mock.http.getJson(URL_, Data, { signal: signal() }));
@@ -185,13 +197,32 @@ describe('parseRetryAfter', () => {
     ['', undefined],
     ['0', 0],
     ['30', 30_000],
-    ['7200', 3_600_000],
+    ['7200', 7_200_000],
+    ['86400', 86_400_000],
+    ['86401', 86_400_000], // capped at RETRY_AFTER_MAX_MS (24 h)
+    ['9'.repeat(400), 86_400_000], // Infinity as a number, still capped
     ['Fri, 10 Jan 2025 12:00:10 GMT', 10_000],
-    ['Fri, 10 Jan 2025 11:00:00 GMT', 0],
-    ['Sat, 11 Jan 2025 12:00:00 GMT', 3_600_000],
+    ['Fri, 10 Jan 2025 12:00:00 GMT', 0],
+    ['Fri, 10 Jan 2025 11:59:59 GMT', undefined], // in the past: the normal back-off
+    ['Fri, 10 Jan 2025 11:00:00 GMT', undefined],
+    ['Sat, 11 Jan 2025 11:00:00 GMT', 82_800_000],
+    ['Sun, 12 Jan 2025 12:00:00 GMT', 86_400_000],
+    ['-5', undefined],
     ['12.5', undefined],
     ['soon', undefined],
+    ['Fri, 99 Foo 2025 25:61:00 GMT', undefined],
   ])('%s → %s', (value, expected) => {
     expect(parseRetryAfter(value, now)).toBe(expected);
+  });
+
+  it('rounds an HTTP-date up to the next whole second after now, never to a time before the date', () => {
+    const at = now + 300; // 12:00:00.300
+    expect(parseRetryAfter('Fri, 10 Jan 2025 12:00:10 GMT', at)).toBe(10_000); // 9.7 s → 10 s
+    expect(parseRetryAfter('Fri, 10 Jan 2025 12:00:01 GMT', at)).toBe(1_000); // 0.7 s → 1 s
+    expect(parseRetryAfter('Fri, 10 Jan 2025 12:00:00 GMT', at)).toBe(0); // 0.3 s ago → 0, not -0
+    for (let ms = 1; ms < 1000; ms += 37) {
+      const wait = parseRetryAfter('Fri, 10 Jan 2025 12:00:10 GMT', now + ms);
+      expect(wait !== undefined && wait % 1000 === 0 && now + ms + wait >= Date.parse('2025-01-10T12:00:10Z')).toBe(true);
+    }
   });
 });

@@ -172,14 +172,14 @@ describe('createPoller', () => {
   it('refresh polls only sources idle for min(15 s, period), then the schedule continues from there', async () => {
     const fetch = vi.fn(ok);
     const { poller, attempts } = setup([source('a', fetch)]);
-    expect(poller.refresh()).toEqual({ started: 0, waiting: 0 });
+    expect(poller.refresh()).toEqual({ started: 0, waiting: 0, rateLimited: [] });
     expect(fetch).not.toHaveBeenCalled(); // not started
     poller.start();
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(poller.refresh()).toEqual({ started: 0, waiting: 1 });
+    expect(poller.refresh()).toEqual({ started: 0, waiting: 1, rateLimited: [] });
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(poller.refresh()).toEqual({ started: 1, waiting: 0 });
+    expect(poller.refresh()).toEqual({ started: 1, waiting: 0, rateLimited: [] });
     await vi.advanceTimersByTimeAsync(0);
     expect(attempts()).toEqual([T0, T0 + 15_000]);
     await vi.advanceTimersByTimeAsync(45_000); // T0 + 60 s: the old timer is gone

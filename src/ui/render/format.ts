@@ -213,3 +213,16 @@ export function formatDuration(ms: number, opts: { coarse?: boolean } = {}): str
     .map(([n, u]) => `${n}${u}`)
     .join(' ');
 }
+
+/**
+ * A wall-clock time in local time, rounded up to the minute so it is never before `at`: "10:32", or
+ * "2026-11-22 10:32" when it is not on the same local day as `now`.
+ */
+export function formatClock(at: number, now: number): string {
+  const d = new Date(Math.ceil(at / MINUTE) * MINUTE);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const today = new Date(now);
+  if (d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate()) return time;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
+}

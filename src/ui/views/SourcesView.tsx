@@ -1,7 +1,7 @@
 // Sources view: the health table of every upstream (status, last success, latency, failures, next try, reason).
 import React from 'react';
 import type { SourceRow } from '../../model/selectors.js';
-import { formatAge, formatDuration } from '../render/format.js';
+import { formatAge, formatClock, formatDuration } from '../render/format.js';
 import { dueIn, fit } from '../render/text.js';
 import { statusColor, type Theme } from '../theme.js';
 import { Line } from '../components/Line.js';
@@ -37,9 +37,12 @@ const COLUMNS: readonly Column[] = [
 export function SourcesView(p: SourcesViewProps): React.JSX.Element {
   const rows = p.sources.map((s) => {
     const status = s.inFlight && s.status === 'pending' ? 'polling' : s.status;
+    const waiting = s.rateLimited ? `rate-limited by ${s.rateLimited.provider} until ${formatClock(s.rateLimited.until, p.now)}` : undefined;
     const reason = s.error
       ? s.error.message
-      : s.meta.polls
+      : waiting !== undefined
+        ? waiting
+        : s.meta.polls
         ? s.status === 'stale' ? 'no success for over two intervals' : s.meta.path
         : s.historyPoints !== undefined ? `backfill: ${s.historyPoints} points` : 'backfill (once at start)';
     return {
@@ -50,7 +53,7 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
       latency: { text: s.latencyMs !== undefined ? formatDuration(s.latencyMs) : '-' },
       fails: { text: String(s.consecutiveFailures) },
       next: { text: s.inFlight ? 'now' : s.nextAttemptAt !== undefined ? dueIn(s.nextAttemptAt, p.now, (ms) => formatDuration(ms, { coarse: true })).replace(/^in /, '') : '-' },
-      reason: { text: reason, color: s.error ? statusColor(p.theme, s.status) : p.theme.muted },
+      reason: { text: reason, color: s.error ? statusColor(p.theme, s.status) : waiting !== undefined ? p.theme.warn : p.theme.muted },
     };
   });
   const legend = 'ok: answered recently; stale: no success for 2 intervals; down: no answer; bad-data: answer failed validation';
