@@ -87,12 +87,15 @@ describe.skipIf(tmuxMissing)('wide characters in network names, in tmux at 80x24
     expect(table).toHaveLength(2);
     expect(endColumn(table[1] ?? '', /BTC/)).toBe(endColumn(table[0] ?? '', /Value/));
 
-    // Trends: the share rows' low/high/now end in the same column.
+    // Trends: the share rows' low/high/now end in the same column; the chart title keeps the wide name.
     await t.sendKeys('Escape', '2');
     const trends = await t.waitFor(/low\s+high\s+now/);
-    const stats = trends.split('\n').filter((l) => /\d+\.\d%\s*$/.test(l)).map((l) => stringWidth(l));
+    const stats = trends.split('\n').filter((l) => /\d+\.\d% +\d+\.\d% +\d+\.\d%$/.test(l)).map((l) => stringWidth(l));
     expect(stats.length).toBeGreaterThan(3);
     expect(new Set(stats).size, trends).toBe(1);
+    // The custom feeds (a minute of history against 90 days) are left out of the share chart, and said so.
+    expect(trends).toMatch(/Share of BTC locked, last 90d; 2 newer left out/);
+    expect(trends).toMatch(/^›比特币桥 {2}4,876\.54 BTC/m);
   });
 });
 

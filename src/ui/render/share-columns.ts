@@ -9,7 +9,7 @@ export interface ShareInput {
 
 /** What the share chart draws. */
 export interface ShareColumns {
-  /** The drawn series: the largest `top` networks, then "N others" when more are in the set. */
+  /** The drawn series: the largest `top` networks, then "N others" when two or more are left in the set. */
   readonly names: string[];
   /** Per column, each drawn series' fraction of the set's total (summing to 1), or null for a blank column. */
   readonly shares: (number[] | null)[];
@@ -31,8 +31,9 @@ export function shareColumns(inputs: readonly ShareInput[], columns: number, top
   const cutoff = earliest + Math.max(1, Math.floor((columns - earliest) / 4));
   const set = inputs.filter((_, i) => (firsts[i] ?? -1) >= 0 && (firsts[i] ?? 0) <= cutoff);
   const leftOut = inputs.filter((_, i) => (firsts[i] ?? -1) > cutoff).map((s) => s.name);
-  const own = set.slice(0, top);
-  const rest = set.slice(top);
+  // "1 others" would hide a name for nothing: a single network beyond `top` is drawn on its own.
+  const own = set.length === top + 1 ? set : set.slice(0, top);
+  const rest = set.slice(own.length);
   const names = [...own.map((s) => s.name), ...(rest.length > 0 ? [`${rest.length} others`] : [])];
   const shares = Array.from({ length: columns }, (_, c) => {
     const vs = set.map((s) => s.values[c] ?? null);
@@ -40,8 +41,8 @@ export function shareColumns(inputs: readonly ShareInput[], columns: number, top
     const nums = vs as number[];
     const total = nums.reduce((a, b) => a + b, 0);
     if (!(total > 0)) return null;
-    const drawn = nums.slice(0, top);
-    if (rest.length > 0) drawn.push(nums.slice(top).reduce((a, b) => a + b, 0));
+    const drawn = nums.slice(0, own.length);
+    if (rest.length > 0) drawn.push(nums.slice(own.length).reduce((a, b) => a + b, 0));
     return drawn.map((v) => v / total);
   });
   return { names, shares, leftOut };

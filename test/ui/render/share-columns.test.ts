@@ -46,3 +46,11 @@ describe('shareColumns', () => {
     expect(shareColumns([{ name: 'A', values: [_, _] }], 2, 5)).toEqual({ names: [], shares: [_, _], leftOut: [] });
   });
 });
+
+describe('shareColumns naming', () => {
+  it('draws a single network beyond `top` by name rather than as "1 others"', () => {
+    const out = shareColumns([{ name: 'A', values: [2] }, { name: 'B', values: [1] }, { name: 'C', values: [1] }], 1, 2);
+    expect(out.names).toEqual(['A', 'B', 'C']);
+    expect(out.shares).toEqual([[0.5, 0.25, 0.25]]);
+  });
+});
