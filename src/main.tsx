@@ -13,7 +13,7 @@ import { createCustomSource } from './feeds/custom/custom-source.js';
 import { DEFAULT_NETWORKS, NETWORKS, PRICE_SOURCES } from './feeds/networks.js';
 import { SOURCES, sourcesFor } from './feeds/registry.js';
 import type { SourceDef } from './feeds/source.js';
-import { selectRows, selectSources } from './model/selectors.js';
+import { selectRows } from './model/selectors.js';
 import { toSnapshot } from './model/snapshot.js';
 import { initialState } from './model/state.js';
 import { createStore, type Store } from './model/store.js';
@@ -22,7 +22,7 @@ import type { NetworkMeta, SourceMeta } from './model/types.js';
 import { App } from './ui/App.js';
 import { COMMANDS, remapKeys } from './ui/keymap.js';
 import { THEMES } from './ui/theme.js';
-import { renderPlainText } from './ui/plainText.js';
+import { onceReasons, renderPlainText } from './ui/plainText.js';
 import { refreshNotice } from './ui/render/refresh-notice.js';
 import { VERSION } from './version.js';
 import { FrameWriter } from './terminal/frame-writer.js';
@@ -100,9 +100,13 @@ async function runOnce(rt: Runtime): Promise<number> {
   await rt.demo?.close();
   const state = rt.store.getState();
   process.stdout.write(rt.config.json ? JSON.stringify(toSnapshot(state), null, 2) + '\n' : renderPlainText(state));
-  if (selectRows(state).some((r) => r.value !== undefined)) return 0;
-  const reasons = selectSources(state).map((s) => `  ${s.meta.id}: ${s.status}${s.error ? ` (${s.error.message})` : ''}`);
-  process.stderr.write(`l2top: no network had data.\n${reasons.join('\n')}\nTry --demo for sample data.\n`);
+  // Reasons go to stderr, once each: stdout only marks what is missing.
+  const reasons = onceReasons(state).map((r) => `  ${r}\n`).join('');
+  if (selectRows(state).some((r) => r.value !== undefined)) {
+    if (reasons) process.stderr.write(`l2top: some sources failed:\n${reasons}`);
+    return 0;
+  }
+  process.stderr.write(`l2top: no network had data.\n${reasons}Try --demo for sample data.\n`);
   return 1;
 }
 

@@ -35,12 +35,15 @@ export function toSnapshot(state: State) {
     priceUsd: header.priceUsd ?? null,
     priceSource: header.priceSource?.id ?? null,
     doubtful: header.doubtful,
-    totalBtc: btc(sector.totalSats),
-    totalTvlUsd: round([...tvlRows.values()].reduce((a, r) => a + (r.value ?? 0), 0), 2),
+    // A total over no data is missing, not zero.
+    totalBtc: [...btcRows.values()].some((r) => r.value !== undefined) ? btc(sector.totalSats) : null,
+    totalTvlUsd: [...tvlRows.values()].some((r) => r.value !== undefined) ? round([...tvlRows.values()].reduce((a, r) => a + (r.value ?? 0), 0), 2) : null,
+    networksWithData: header.networksWithData,
+    networksTracked: rows.filter((r) => !r.notTracked).length,
     sector: {
       circulatingBtc: sector.supplySats === undefined ? null : btc(sector.supplySats),
       blockHeight: state.height?.height ?? null,
-      shareOfSupply: round(sector.shareOfSupply, 8),
+      shareOfSupply: header.networksWithData > 0 || metric !== 'btc-locked' ? round(sector.shareOfSupply, 8) : null,
       change30d: round(sector.change30d),
       change90d: round(sector.change90d),
     },

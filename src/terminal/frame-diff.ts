@@ -1,4 +1,6 @@
 // Pure: the bytes that turn one full-screen frame into the next, rewriting only the lines that changed.
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
 
 const ESC = '\u001B[';
 /** Ink's own framing around a frame in standard mode: erase lines, cursor moves, cursor show/hide, sync. */
@@ -12,6 +14,27 @@ export function parseInkWrite(chunk: string): { lines: string[]; full: boolean }
   const lines = text.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return { lines, full };
+}
+
+/**
+ * The frame as the terminal can show it: at most `rows` lines, each at most `columns` display columns.
+ * Right after a resize Ink lays out the tree that was built for the old width once more, so a line can be
+ * wider than the terminal; written as is, the terminal would wrap its tail onto the next row (a row the
+ * next frame may not rewrite, leaving a stray character there until a full redraw).
+ */
+export function clipFrame(lines: readonly string[], columns: number, rows: number): string[] {
+  const out = lines.length > rows ? lines.slice(0, Math.max(0, rows)) : lines.slice();
+  for (let i = 0; i < out.length; i += 1) {
+    const line = out[i] ?? '';
+    // Fast path: a line of printable ASCII (no escapes) is as wide as it is long.
+    if (line.length <= columns && /^[\x20-\x7e]*$/.test(line)) continue;
+    if (stringWidth(line) <= columns) continue;
+    let cut = sliceAnsi(line, 0, columns);
+    // slice-ansi keeps a double-width character that starts in the last column: drop it too.
+    if (stringWidth(cut) > columns) cut = sliceAnsi(line, 0, columns - 1);
+    out[i] = cut;
+  }
+  return out;
 }
 
 /**

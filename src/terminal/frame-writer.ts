@@ -1,7 +1,7 @@
 // A stdout stand-in handed to Ink: it takes each full frame Ink renders and writes only the changed
 // lines to the real terminal (Ink 6.8's own incremental mode loses lines: see README design notes).
 import { EventEmitter } from 'node:events';
-import { frameDiff, parseInkWrite } from './frame-diff.js';
+import { clipFrame, frameDiff, parseInkWrite } from './frame-diff.js';
 
 const SYNC_ON = '\u001B[?2026h';
 const SYNC_OFF = '\u001B[?2026l';
@@ -41,7 +41,7 @@ export class FrameWriter extends EventEmitter {
     if (lines.length === 1 && lines[0] === '' && !full) {
       return this.done(encodingOrCb, cb);
     }
-    this.draw(full ? undefined : this.last, lines);
+    this.draw(full ? undefined : this.last, clipFrame(lines, this.columns || 80, this.rows || 24));
     return this.done(encodingOrCb, cb);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameDiff, parseInkWrite } from '../../src/terminal/frame-diff.js';
+import { clipFrame, frameDiff, parseInkWrite } from '../../src/terminal/frame-diff.js';
 
 const E = '\u001B[';
 
@@ -25,5 +25,19 @@ describe('frameDiff', () => {
   });
   it('erases rows a shorter frame no longer uses, and clears a line that became empty', () => {
     expect(frameDiff(['a', 'b', 'c'], ['a', ''])).toBe(`${E}2;1H${E}0m${E}K${E}3;1H${E}2K`);
+  });
+});
+
+describe('clipFrame', () => {
+  it('cuts lines to the terminal width in display columns, keeping escapes, and drops rows beyond the screen', () => {
+    const red = `${E}31m${'x'.repeat(6)}${E}39m`;
+    expect(clipFrame(['abcdef', 'abc', red, 'd'], 4, 3)).toEqual(['abcd', 'abc', `${E}31mxxxx${E}39m`]);
+  });
+  it('leaves out a double-width character that would straddle the last column', () => {
+    expect(clipFrame(['ab比特', '比特币'], 3, 5)).toEqual(['ab', '比']);
+  });
+  it('keeps lines that fit as they are', () => {
+    const lines = ['ab', `${E}1m比特${E}22m`];
+    expect(clipFrame(lines, 4, 2)).toEqual(lines);
   });
 });

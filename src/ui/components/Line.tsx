@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import React, { createContext, useContext } from 'react';
 import { toAscii } from '../render/ascii.js';
+import { widthOf } from '../render/text.js';
 
 /** True in --ascii (and screen-reader) mode: every line is transliterated to ASCII. */
 export const AsciiContext = createContext(false);
@@ -30,7 +31,7 @@ export function Line({ segments }: { readonly segments: readonly Segment[] }): R
   );
 }
 
-/** Total width of segments (single-width characters only). */
+/** Total width of segments in display columns. */
 export function segmentsWidth(segments: readonly Segment[]): number {
-  return segments.reduce((n, s) => n + [...s.text].length, 0);
+  return segments.reduce((n, s) => n + widthOf(s.text), 0);
 }

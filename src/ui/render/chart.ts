@@ -15,8 +15,12 @@ export interface ChartOptions {
   readonly width: number;
   /** ASCII-only output. Default false. */
   readonly ascii?: boolean;
-  /** Formats a y-axis value; right-aligned in `labelWidth`, or "###" when it does not fit. */
-  readonly formatLabel: (v: number) => string;
+  /**
+   * Formats a y-axis value; `step` is the difference between two labelled rows, so the precision can
+   * follow it. Right-aligned in `labelWidth`; rows are left unlabelled rather than show a label that does
+   * not fit or repeats its neighbour.
+   */
+  readonly formatLabel: (v: number, step: number) => string;
   /** Width of the y-axis labels. */
   readonly labelWidth: number;
   /** The single line shown when there is nothing to plot. Default "no data yet". */
@@ -35,6 +39,22 @@ function fit(s: string, w: number, label: boolean): string[] {
   const cps = all.slice(0, w);
   const pad: string[] = new Array<string>(w - cps.length).fill(' ');
   return label ? [...pad, ...cps] : [...cps, ...pad];
+}
+
+/**
+ * Labels for rows valued `values` (top to bottom, evenly spaced): every k-th row from the bottom, for the
+ * smallest k that gives at least two labels, all different; rows in between, and labels wider than `width`,
+ * get ''. One label (the bottom) when nothing else works.
+ */
+export function axisLabels(values: readonly number[], width: number, format: (v: number, step: number) => string): string[] {
+  const n = values.length;
+  const step = n > 1 ? Math.abs((values[0] ?? 0) - (values[1] ?? 0)) : 0;
+  for (let k = 1; k < n; k += 1) {
+    const labels = values.map((v, i) => ((n - 1 - i) % k === 0 ? format(v, step * k) : '')).map((l) => (Array.from(l).length <= width ? l : ''));
+    const shown = labels.filter((l) => l !== '');
+    if (shown.length >= 2 && new Set(shown).size === shown.length) return labels;
+  }
+  return values.map((v, i) => (i === n - 1 ? format(v, 0) : ''));
 }
 
 /** Each null takes the next value (so a gap never draws a step after it), else the previous one. */
@@ -64,27 +84,33 @@ export function renderChart(values: readonly (number | null)[], opts: ChartOptio
   const flat = Math.max(...filled) === min;
   const symbols = opts.ascii ? ASCII_SYMBOLS : UNICODE_SYMBOLS;
   const blankLabel = ' '.repeat(labelWidth + 1);
+  const rowValues: number[] = [];
   const cfg: PlotConfig = {
     ...(flat ? { min: -1, max: 1 } : {}),
     height: Math.max(1, Math.floor(opts.height)),
     offset: 2,
     symbols,
-    format: (x) => (flat ? blankLabel : `${fit(opts.formatLabel(x + min), labelWidth, true).join('')} `),
+    format: (x) => {
+      rowValues.push(x + min);
+      return blankLabel;
+    },
   };
   // Shifting by min keeps asciichart's integer row maths exact for large values (sats);
   // the leading duplicate gives the first value a column of its own beside the axis.
   const series = [filled[0] ?? min, ...filled].map((v) => v - min);
   const axis = labelWidth + 1;
-  return plot(series, cfg)
-    .split('\n')
-    .map((line) => {
+  const plotted = plot(series, cfg).split('\n');
+  const labels = flat ? [] : axisLabels(rowValues, labelWidth, opts.formatLabel);
+  return plotted
+    .map((line, row) => {
       const cells = Array.from(line).slice(0, axis + 1 + shown.length);
+      cells.splice(0, labelWidth, ...fit(labels[row] ?? '', labelWidth, true));
       cells[axis] = symbols[1];
       shown.forEach((v, i) => {
         if (v === null) cells[axis + 1 + i] = ' ';
       });
       if (flat && cells.slice(axis + 1).some((c) => c !== ' ')) {
-        cells.splice(0, labelWidth, ...fit(opts.formatLabel(min), labelWidth, true));
+        cells.splice(0, labelWidth, ...fit(opts.formatLabel(min, 0), labelWidth, true));
       }
       return cells.join('');
     });

@@ -1,6 +1,23 @@
-// Fixed-width text helpers: every line the UI draws is fitted to an exact width.
+// Fixed-width text helpers: every line the UI draws is fitted to an exact width in display columns
+// (a CJK character or an emoji takes two, a combining mark none), measured with string-width.
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
 
 const ASCII = /^[\x20-\x7e]*$/;
+
+/** Display width of `text` in terminal columns (escape sequences count as nothing). */
+export function widthOf(text: string): number {
+  return ASCII.test(text) ? text.length : stringWidth(text);
+}
+
+/** The longest start of `text` at most `width` columns wide; a wide character that would straddle the edge is left out. */
+export function sliceColumns(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (ASCII.test(text)) return text.slice(0, width);
+  const cut = sliceAnsi(text, 0, width);
+  // slice-ansi keeps a double-width character that starts in the last column: drop it.
+  return stringWidth(cut) > width ? sliceAnsi(text, 0, width - 1) : cut;
+}
 
 /** Pads or truncates `text` to exactly `width` columns (ellipsis when cut). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
@@ -11,17 +28,13 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
     const pad = ' '.repeat(width - text.length);
     return align === 'left' ? text + pad : pad + text;
   }
-  const chars = [...text];
-  if (chars.length > width) {
-    return width === 1 ? (chars[0] ?? '') : chars.slice(0, width - 1).join('') + ellipsis;
+  const w = stringWidth(text);
+  if (w > width) {
+    const cut = width === 1 ? sliceColumns(text, 1) : sliceColumns(text, width - 1) + ellipsis;
+    return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
   }
-  const pad = ' '.repeat(width - chars.length);
+  const pad = ' '.repeat(width - w);
   return align === 'left' ? text + pad : pad + text;
-}
-
-/** Display width of a string made of single-width characters. */
-export function widthOf(text: string): number {
-  return [...text].length;
 }
 
 /** "in 4m" for a future time, "in <1m" under a minute (no per-second text), "due" when due or past. */

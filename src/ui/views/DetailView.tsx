@@ -6,7 +6,7 @@ import type { DisplayUnit } from '../../model/state.js';
 import type { NetworkMeta } from '../../model/types.js';
 import { formatMetric } from '../render/amount.js';
 import { formatAge, formatAmount, formatChange } from '../render/format.js';
-import { fit, wrap } from '../render/text.js';
+import { fit, widthOf, wrap } from '../render/text.js';
 import { statusColor, type Theme } from '../theme.js';
 import { Line } from '../components/Line.js';
 import { Table, type Column } from '../components/Table.js';
@@ -79,7 +79,7 @@ export function DetailView(p: DetailViewProps): React.JSX.Element {
   const rows = [...n.sources.map((id) => row(id, false)), ...(n.references ?? []).map((id) => row(id, true))];
   lines.push(<Line key="gap1" segments={[{ text: '' }]} />);
   const tableRows = Math.min(rows.length + 1, Math.max(2, p.height - lines.length - 6));
-  const sourceW = Math.min(32, Math.max(12, ...rows.map((r) => r.source.text.length)));
+  const sourceW = Math.min(Math.max(32, p.width - 80), Math.max(12, ...rows.map((r) => widthOf(r.source.text))));
   const columns: Column[] = [{ key: 'source', title: 'Source', width: sourceW, priority: 0 }, ...COLUMNS];
   lines.push(<Table key="table" columns={columns} rows={rows} width={p.width} maxRows={tableRows - 1} headerColor={p.theme.accent} ascii={ascii} />);
 

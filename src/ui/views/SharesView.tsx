@@ -128,7 +128,9 @@ export function SharesView(p: SharesViewProps): React.JSX.Element {
   const tone = (c: Tone) => (c === 'warn' ? p.theme.warn : c === 'error' ? p.theme.error : p.theme.muted);
   const noData = p.rows.every((r) => r.value === undefined);
   const failing = p.sources.filter((s) => s.status === 'down' || s.status === 'bad-data');
-  const noteLines = noData ? [] : notesFor(p.rows, p.sources, p.now).flatMap((n) => wrap(n, p.width, 2)).slice(0, MAX_NOTE_LINES);
+  // Notes take up to 3 lines each, and the lines rows and legend leave free beyond MAX_NOTE_LINES.
+  const maxNotes = Math.max(MAX_NOTE_LINES, p.height - p.rows.length - 2);
+  const noteLines = noData ? [] : notesFor(p.rows, p.sources, p.now).flatMap((n) => wrap(n, p.width, 3)).slice(0, maxNotes);
   const reserve = 1 + (noteLines.length > 0 ? noteLines.length + 1 : 0) + (noData && failing.length > 0 ? Math.min(failing.length, 4) + 3 : 0);
   const rowSpace = Math.max(1, p.height - reserve);
   const details = rowSpace >= p.rows.length * 2;

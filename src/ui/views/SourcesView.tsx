@@ -2,7 +2,7 @@
 import React from 'react';
 import type { SourceRow } from '../../model/selectors.js';
 import { formatAge, formatClock, formatDuration } from '../render/format.js';
-import { dueIn, fit } from '../render/text.js';
+import { dueIn, fit, widthOf } from '../render/text.js';
 import { statusColor, type Theme } from '../theme.js';
 import { Line } from '../components/Line.js';
 import { Table, type Column } from '../components/Table.js';
@@ -18,12 +18,6 @@ export interface SourcesViewProps {
   readonly offset?: number;
 }
 
-/** The columns; the Source column is as wide as the longest label, 16 to 30. */
-function columnsFor(sources: readonly SourceRow[]): Column[] {
-  const longest = Math.max(16, ...sources.map((s) => [...s.meta.label].length));
-  return [{ key: 'source', title: 'Source', width: Math.min(30, longest), priority: 0 }, ...COLUMNS];
-}
-
 const COLUMNS: readonly Column[] = [
   { key: 'network', title: 'For', width: 9, priority: 5 },
   { key: 'status', title: 'Status', width: 8, priority: 1 },
@@ -34,6 +28,18 @@ const COLUMNS: readonly Column[] = [
   { key: 'reason', title: 'Reason', width: 12, flex: true, priority: 2 },
 ];
 
+/** Width of every column but Source at full layout, with the separators and room for a 32-column reason. */
+const OTHERS_W = COLUMNS.filter((c) => !c.flex).reduce((n, c) => n + c.width + 1, 1) + 32;
+
+/**
+ * The columns; the Source column is as wide as the longest label (at least 16). Up to 30 columns always;
+ * wider only where the full labels still leave every other column and 32 columns for the reason.
+ */
+export function columnsFor(sources: readonly SourceRow[], width: number): Column[] {
+  const longest = Math.max(16, ...sources.map((s) => widthOf(s.meta.label)));
+  return [{ key: 'source', title: 'Source', width: Math.min(longest, Math.max(30, width - OTHERS_W)), priority: 0 }, ...COLUMNS];
+}
+
 export function SourcesView(p: SourcesViewProps): React.JSX.Element {
   const rows = p.sources.map((s) => {
     const status = s.inFlight && s.status === 'pending' ? 'polling' : s.status;
@@ -43,7 +49,7 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
       : waiting !== undefined
         ? waiting
         : s.meta.polls
-        ? s.status === 'stale' ? 'no success for over two intervals' : s.meta.path
+        ? s.status === 'stale' ? s.staleReason ?? 'no success for over two intervals' : s.rejected !== undefined ? `refused: ${s.rejected}` : s.meta.path
         : s.historyPoints !== undefined ? `backfill: ${s.historyPoints} points` : 'backfill (once at start)';
     return {
       source: { text: s.meta.label },
@@ -64,7 +70,7 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
   const more = rows.length > space ? `sources ${first + 1}-${first + shown.length} of ${rows.length} (Up/Down)` : '';
   return (
     <>
-      <Table columns={columnsFor(p.sources)} rows={shown} width={p.width} maxRows={space} headerColor={p.theme.accent} ascii={p.ascii ?? false} />
+      <Table columns={columnsFor(p.sources, p.width)} rows={shown} width={p.width} maxRows={space} headerColor={p.theme.accent} ascii={p.ascii ?? false} />
       {withLegend ? <Line segments={[{ text: '' }]} /> : null}
       <Line segments={[{ text: fit(more || legend, p.width), dim: true }]} />
     </>

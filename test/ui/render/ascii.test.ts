@@ -9,7 +9,9 @@ describe('toAscii', () => {
     expect([...out].length).toBe([...text].length);
     expect(out).toMatch(/^[\x20-\x7e]*$/);
   });
-  it('turns anything else into ?', () => {
-    expect(toAscii('日本 ₿')).toBe('?? ?');
+  it('turns anything else into one ? per display column', () => {
+    expect(toAscii('日本 ₿')).toBe('???? ?');
+    expect(toAscii('🟠 Orange')).toBe('?? Orange');
+    expect(toAscii('e\u0301x')).toBe('?x');
   });
 });

@@ -1,6 +1,7 @@
 // Exact-frame tests for renderChart at fixed widths: empty, single, constant, gaps, ASCII, width bounds.
 import { describe, expect, it } from 'vitest';
-import { chartColumns, renderChart } from '../../../src/ui/render/chart.js';
+import { axisLabels, chartColumns, renderChart } from '../../../src/ui/render/chart.js';
+import { compactNumber } from '../../../src/ui/render/compact-number.js';
 import type { ChartOptions } from '../../../src/ui/render/chart.js';
 import { formatAmount } from '../../../src/ui/render/format.js';
 
@@ -41,7 +42,7 @@ describe('renderChart frames', () => {
       ['  4 |  /    ', '  2 |  |  -\\', '  0 | -/   \\'],
     ],
     ['only the newest values that fit', [9, 9, 9, 0, 2, 3, 4, 5, 6, 7, 8], {}, ['  8 ┤     ╭─', '  5 ┤  ╭──╯ ', '  2 ┤──╯    ']],
-    ['a label too wide is ###', [0, 1000], {}, ['### ┤ ╭', '500 ┤ │', '  0 ┤─╯']],
+    ['a label too wide is left out', [0, 1000], {}, ['    ┤ ╭', '500 ┤ │', '  0 ┤─╯']],
     ['no labels', [1, 2, 3], { labelWidth: 0, width: 5 }, [' ┤  ╭', ' ┤ ╭╯', ' ┤─╯ ']],
     ['height below 1 is 1', [1, 2, 3], { height: 0 }, ['  3 ┤ ╭─', '  1 ┤─╯ ']],
     [
@@ -85,5 +86,27 @@ describe('renderChart invariants', () => {
   it('never draws a gap at the bottom row as if it were zero', () => {
     const lines = render([5, 10, null, null, 10, 5], { width: 12, height: 4 });
     for (const line of lines) expect(Array.from(line).slice(7, 9).join('')).toBe('  ');
+  });
+});
+
+describe('y-axis labels', () => {
+  const compact = (v: number, step: number) => compactNumber(v, step);
+  it('never repeat: precision follows the spacing of the labels (5.19K appeared three times before)', () => {
+    const values = [5187, 5188, 5190, 5191, 5193];
+    const lines = renderChart(values, { height: 4, width: 20, labelWidth: 8, formatLabel: compact });
+    const labels = lines.map((l) => l.slice(0, 8).trim()).filter(Boolean);
+    expect(labels).toHaveLength(5);
+    expect(new Set(labels).size).toBe(5);
+    expect(labels[0]).toBe('5.193K');
+    expect(labels[4]).toBe('5.187K');
+  });
+  it('leave rows out rather than show labels that do not fit', () => {
+    expect(axisLabels([5193, 5191.5, 5190, 5188.5, 5187], 6, compact)).toEqual(['5.193K', '5.191K', '5.190K', '5.189K', '5.187K']);
+    expect(axisLabels([5193, 5190, 5187, 5184, 5181], 5, (v, step) => compact(v, step).replace('K', ''))).toEqual(['5.193', '5.190', '5.187', '5.184', '5.181']);
+    expect(axisLabels([5193, 5191.5, 5190, 5188.5, 5187], 5, compact)).toEqual(['', '', '', '', '5.19K']);
+  });
+  it('repeat no label even when rows are closer than the format can show', () => {
+    expect(axisLabels([3, 2.5, 2, 1.5, 1], 3, (v) => v.toFixed(0))).toEqual(['3', '', '2', '', '1']);
+    expect(axisLabels([1, 0], 3, (v) => v.toFixed(0))).toEqual(['1', '0']);
   });
 });
