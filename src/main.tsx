@@ -20,7 +20,7 @@ import { createStore, type Store } from './model/store.js';
 import { throttledStore } from './terminal/throttled-store.js';
 import type { NetworkMeta, SourceMeta } from './model/types.js';
 import { App } from './ui/App.js';
-import { COMMANDS, remapKeys } from './ui/keymap.js';
+import { COMMANDS, DEFAULT_KEYS, remapKeys } from './ui/keymap.js';
 import { THEMES } from './ui/theme.js';
 import { renderPlainText } from './ui/plainText.js';
 import { VERSION } from './version.js';
@@ -219,7 +219,7 @@ function runLive(rt: Runtime): Promise<number> {
 /** Runs l2top with argv (without node and script); resolves with the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const loaded = loadConfig(argv, process.env, {
-    networks: NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id), commands: COMMANDS,
+    networks: NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id), commands: COMMANDS, defaultKeys: DEFAULT_KEYS,
   });
   switch (loaded.kind) {
     case 'help':

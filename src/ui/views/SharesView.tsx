@@ -114,10 +114,18 @@ export function offlineLines(failing: readonly SourceRow[], now: number, width: 
   return out.length > maxLines ? [...out.slice(0, maxLines - 1), fit(`  ... and more: see 3 Sources`, width)] : out;
 }
 
-export function SharesView(p: SharesViewProps): React.JSX.Element {
-  const L = sharesLayout(p.width, p.unit);
-  const ascii = p.ascii ?? false;
-  const tone = (c: Tone) => (c === 'warn' ? p.theme.warn : c === 'error' ? p.theme.error : p.theme.muted);
+/** Which rows the view shows: the first one, how many, and whether each gets a second "via" line. */
+export interface SharesWindow {
+  readonly first: number;
+  readonly shown: number;
+  readonly details: boolean;
+  readonly noData: boolean;
+  readonly failing: readonly SourceRow[];
+  readonly noteLines: readonly string[];
+}
+
+/** The rows that fit with the legend, notes and offline help below them, scrolled to keep the selection. */
+export function sharesWindow(p: SharesViewProps): SharesWindow {
   const noData = p.rows.every((r) => r.value === undefined);
   const failing = p.sources.filter((s) => s.status === 'down' || s.status === 'bad-data');
   const noteLines = noData ? [] : notesFor(p.rows, p.sources, p.now).flatMap((n) => wrap(n, p.width, 2)).slice(0, MAX_NOTE_LINES);
@@ -126,6 +134,21 @@ export function SharesView(p: SharesViewProps): React.JSX.Element {
   const details = rowSpace >= p.rows.length * 2;
   const shown = details ? p.rows.length : Math.min(p.rows.length, rowSpace);
   const first = Math.max(0, Math.min(p.selected - shown + 1, p.rows.length - shown));
+  return { first, shown, details, noData, failing, noteLines };
+}
+
+/** The row index drawn on body line `line` (0-based), if a row is there. */
+export function sharesRowAt(p: SharesViewProps, line: number): number | undefined {
+  const w = sharesWindow(p);
+  const k = Math.floor(line / (w.details ? 2 : 1));
+  return line >= 0 && k < w.shown ? w.first + k : undefined;
+}
+
+export function SharesView(p: SharesViewProps): React.JSX.Element {
+  const L = sharesLayout(p.width, p.unit);
+  const ascii = p.ascii ?? false;
+  const tone = (c: Tone) => (c === 'warn' ? p.theme.warn : c === 'error' ? p.theme.error : p.theme.muted);
+  const { first, shown, details, noData, failing, noteLines } = sharesWindow(p);
   const lines: React.JSX.Element[] = [];
 
   p.rows.slice(first, first + shown).forEach((row, k) => {

@@ -34,6 +34,13 @@ const COLUMNS: readonly Column[] = [
   { key: 'reason', title: 'Reason', width: 12, flex: true, priority: 2 },
 ];
 
+/** How many sources fit in `height` rows (table header and a legend or scroll line take the rest) and the largest offset. */
+export function sourcesWindow(count: number, height: number): { readonly withLegend: boolean; readonly space: number; readonly max: number } {
+  const withLegend = height - 3 >= count + 1;
+  const space = Math.max(1, height - (withLegend ? 3 : 2));
+  return { withLegend, space, max: Math.max(0, count - space) };
+}
+
 export function SourcesView(p: SourcesViewProps): React.JSX.Element {
   const rows = p.sources.map((s) => {
     const status = s.inFlight && s.status === 'pending' ? 'polling' : s.status;
@@ -54,9 +61,8 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
     };
   });
   const legend = 'ok: answered recently; stale: no success for 2 intervals; down: no answer; bad-data: answer failed validation';
-  const withLegend = p.height - 3 >= rows.length + 1;
-  const space = Math.max(1, p.height - (withLegend ? 3 : 2));
-  const first = Math.max(0, Math.min(p.offset ?? 0, rows.length - space));
+  const { withLegend, space, max } = sourcesWindow(rows.length, p.height);
+  const first = Math.max(0, Math.min(p.offset ?? 0, max));
   const shown = rows.slice(first, first + space);
   const more = rows.length > space ? `sources ${first + 1}-${first + shown.length} of ${rows.length} (Up/Down)` : '';
   return (
