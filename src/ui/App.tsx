@@ -14,6 +14,7 @@ import { footerHints } from './footerHints.js';
 import { effectsForKey, effectsForMouse, inputMode, parseMouse, type Effect } from './input.js';
 import { bodyHeight } from './layout/screen.js';
 import { NoMatch } from './components/NoMatch.js';
+import { ScreenReaderView } from './views/ScreenReaderView.js';
 import { DARK, type Theme } from './theme.js';
 import { HelpView } from './views/HelpView.js';
 import { SharesView } from './views/SharesView.js';
@@ -39,6 +40,8 @@ export interface AppProps {
   readonly size?: Size;
   readonly theme?: Theme;
   readonly ascii?: boolean;
+  /** Flat text for screen readers: sentences and one line per item, no bars, charts or tables. */
+  readonly screenReader?: boolean;
 }
 
 /** The first key of each view command, for the tab bar. */
@@ -97,7 +100,7 @@ export function App(props: AppProps): React.JSX.Element {
   );
 }
 
-function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, theme = DARK, ascii = false }: AppProps): React.JSX.Element {
+function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, theme = DARK, ascii = false, screenReader = false }: AppProps): React.JSX.Element {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const terminal = useTerminalSize();
   const { columns, rows: termRows } = size ?? terminal;
@@ -126,6 +129,16 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
   const common = { width: columns, height: body, theme, ascii };
   const detail = ui.detail ? state.networks.find((n) => n.id === ui.detail) : undefined;
   const mode = inputMode(state);
+  if (screenReader && !ui.help && !detail) {
+    const focus = ui.view === 'shares' || ui.view === 'trends' ? selected : undefined;
+    return (
+      <Box flexDirection="column" width={columns}>
+        {keys}
+        <ScreenReaderView state={state} header={header} rows={rows} sources={sources} hints={footerHints(mode, keymap)} width={columns} height={height}
+          focus={focus} offset={ui.view === 'sources' ? ui.scroll.sources : ui.scroll.alerts} />
+      </Box>
+    );
+  }
   let view: React.JSX.Element;
   if (ui.help) {
     view = <HelpView keymap={keymap} networks={state.networks} offset={ui.scroll.help} {...common} />;

@@ -26,7 +26,7 @@ export function Footer(p: FooterProps): React.JSX.Element {
   } else if (p.notice) {
     lead.push({ segments: [{ text: p.notice, color: p.theme.accent }], priority: 1, shrink: true });
   } else if (p.demo) {
-    lead.push({ segments: [{ text: 'SAMPLE DATA, not live |', color: p.theme.sample }], priority: 0, shrink: true });
+    lead.push({ segments: [{ text: 'SAMPLE DATA, not live.', color: p.theme.sample }], priority: 0, shrink: true });
   }
   // Must-keep hints (priority 0) become 0 again here; the others rank after a notice.
   const parts = [...lead, ...hints.map((h) => (h.priority === 10 ? { ...h, priority: 0 } : h))];
