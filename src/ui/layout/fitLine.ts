@@ -4,7 +4,8 @@ import { widthOf } from '../render/text.js';
 
 /**
  * `text` cut to at most `width` columns at a word boundary, with `ellipsis` when anything was cut; a first
- * word longer than the width is dropped whole rather than cut in the middle ('' when nothing fits).
+ * word longer than the width is dropped whole rather than cut in the middle ('' when nothing fits), and so is
+ * a bracketed group that would be left open.
  */
 export function shorten(text: string, width: number, ellipsis = '…'): string {
   if (widthOf(text) <= width) return text;
@@ -16,6 +17,8 @@ export function shorten(text: string, width: number, ellipsis = '…'): string {
     if (widthOf(next) > room) break;
     out = next;
   }
+  // A bracket left open would read as a broken word ("(3…"): drop the whole bracketed group instead.
+  if ((out.match(/\(/g) ?? []).length > (out.match(/\)/g) ?? []).length) out = out.slice(0, out.lastIndexOf('('));
   out = out.replace(/[\s,;:(-]+$/, '');
   return out === '' ? '' : out + ellipsis;
 }

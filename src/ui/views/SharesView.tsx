@@ -9,6 +9,7 @@ import { formatAge, formatChange, formatDuration, formatShare } from '../render/
 import { dueIn, fit, wrap } from '../render/text.js';
 import type { Theme } from '../theme.js';
 import { Line, type Segment } from '../components/Line.js';
+import { shorten } from '../layout/fitLine.js';
 
 export interface SharesViewProps {
   readonly rows: readonly NetworkRow[];
@@ -180,7 +181,7 @@ export function SharesView(p: SharesViewProps): React.JSX.Element {
   const more = p.rows.length > shown ? `${p.rows.length - shown} more ${first > 0 ? (ascii ? '^' : '↑') : ''}${first + shown < p.rows.length ? (ascii ? 'v' : '↓') : ''} (Up/Down); ` : '';
   const what = p.metric === 'btc-locked' ? 'BTC locked per network' : 'DeFi TVL per chain (DefiLlama)';
   const legend = `${more}${what}, share of total${L.change ? ', 24h change' : ''}; Enter: detail`;
-  lines.push(<Line key="legend" segments={[{ text: fit(legend, p.width), dim: true }]} />);
+  lines.push(<Line key="legend" segments={[{ text: fit(shorten(legend, p.width), p.width), dim: true }]} />);
 
   if (noData && failing.length > 0) {
     lines.push(<Line key="gap" segments={[{ text: '' }]} />);
