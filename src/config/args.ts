@@ -35,7 +35,7 @@ Options:
   -h, --help         this help
   -v, --version      print the version
 
-Keys in the live view: press ? for help.`;
+Keys in the live view: press ? for help. With TERM=dumb the table is printed again every poll interval.`;
 
 /** Parses argv (without node and script). Throws TypeError with a readable message on bad flags. */
 export function parseFlags(argv: readonly string[]): Flags {
