@@ -20,17 +20,21 @@ import { createStore, type Store } from './model/store.js';
 import { throttledStore } from './terminal/throttled-store.js';
 import type { NetworkMeta, SourceMeta } from './model/types.js';
 import { App } from './ui/App.js';
-import { COMMANDS, remapKeys } from './ui/keymap.js';
+import { COMMANDS, DEFAULT_KEYS, remapKeys } from './ui/keymap.js';
 import { THEMES } from './ui/theme.js';
 import { onceReasons, renderPlainText } from './ui/plainText.js';
 import { refreshNotice } from './ui/render/refresh-notice.js';
 import { VERSION } from './version.js';
+import { runLines } from './commands/lines.js';
 import { FrameWriter } from './terminal/frame-writer.js';
 
 const ALT_SCREEN_ON = '\u001B[?1049h';
 const ALT_SCREEN_OFF = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 const HIDE_CURSOR = '\u001B[?25l';
+/** Mouse button and wheel reports in SGR form (1006), so columns beyond 223 work and nothing is mistaken for keys. */
+const MOUSE_ON = '\u001B[?1000h\u001B[?1006h';
+const MOUSE_OFF = '\u001B[?1006l\u001B[?1000l';
 /** How often the clock is pushed into the store: ages are shown to the minute, so once a minute. */
 const TICK_MS = 60_000;
 /** The first frame waits this long at most for a first value, so the first frame drawn has data. */
@@ -133,7 +137,15 @@ function runLive(rt: Runtime): Promise<number> {
     process.removeAllListeners('warning');
     let done = false;
     const cleanups: (() => void)[] = [];
-    out.write(ALT_SCREEN_ON + HIDE_CURSOR);
+    const mouse = rt.config.mouse && Boolean(process.stdin.isTTY);
+    const restore = (mouse ? MOUSE_OFF : '') + SHOW_CURSOR + ALT_SCREEN_OFF;
+    out.write(ALT_SCREEN_ON + HIDE_CURSOR + (mouse ? MOUSE_ON : ''));
+    // Last resort for exits that bypass finish (process.exit elsewhere): never leave mouse reporting on.
+    const onExit = () => {
+      if (!done) fs.writeSync(1, restore);
+    };
+    process.on('exit', onExit);
+    cleanups.push(() => process.off('exit', onExit));
     const screen = new FrameWriter(out);
     const tick = setInterval(() => rt.store.dispatch({ type: 'tick', now: Date.now() }), TICK_MS);
     const finish = (code: number, message?: string) => {
@@ -146,7 +158,7 @@ function runLive(rt: Runtime): Promise<number> {
       rt.poller.stop();
       ink?.unmount();
       screen.dispose();
-      out.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+      out.write(restore);
       if (message) process.stderr.write(message);
       for (const sig of SIGNALS) process.off(sig, onSignal);
       void (rt.demo?.close() ?? Promise.resolve()).then(() => resolve(code));
@@ -177,7 +189,7 @@ function runLive(rt: Runtime): Promise<number> {
     cleanups.push(() => uiStore.dispose());
     const app = () => (
       <App store={uiStore} onQuit={() => finish(0)} onRefresh={onRefresh} onRedraw={() => screen.redraw()}
-        ascii={rt.config.ascii} theme={THEMES[rt.config.theme]} keymap={remapKeys(rt.config.keys)} />
+        ascii={rt.config.ascii} theme={THEMES[rt.config.theme]} keymap={remapKeys(rt.config.keys)} screenReader={rt.config.screenReader} />
     );
     // Incremental rendering: Ink renders whole frames into the FrameWriter, which writes only the
     // lines that changed (a few hundred bytes per update over ssh). A low frame rate coalesces
@@ -187,8 +199,20 @@ function runLive(rt: Runtime): Promise<number> {
       if (ink || done) return;
       ink = render(app(), {
         stdout: screen as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 10,
-        isScreenReaderEnabled: rt.config.screenReader, onRender: firstData,
+        isScreenReaderEnabled: rt.config.screenReader,
+        // An error thrown inside Ink's render callback would be swallowed and leave a frozen screen: make it a crash.
+        onRender: () => {
+          try {
+            firstData();
+          } catch (error) {
+            queueMicrotask(() => {
+              throw error;
+            });
+          }
+        },
       });
+      // A component that throws unmounts Ink; end as a crash (terminal restored, stack on stderr).
+      ink.waitUntilExit().catch((error: unknown) => finish(1, `l2top: ${error instanceof Error ? error.stack : String(error)}\n`));
     };
     // Draw the first frame when the first value arrives (usually well under 300 ms) rather than spend
     // a cold render on an empty screen first.
@@ -221,7 +245,7 @@ function runLive(rt: Runtime): Promise<number> {
 /** Runs l2top with argv (without node and script); resolves with the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const loaded = loadConfig(argv, process.env, {
-    networks: NETWORKS.map((n) => n.id), defaultNetworks: DEFAULT_NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id), commands: COMMANDS,
+    networks: NETWORKS.map((n) => n.id), defaultNetworks: DEFAULT_NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id), commands: COMMANDS, defaultKeys: DEFAULT_KEYS,
   });
   switch (loaded.kind) {
     case 'help':
@@ -238,5 +262,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const config: Config = process.stdout.isTTY ? loaded.config : { ...loaded.config, once: true };
   const rt = await setUp(config);
-  return config.once ? runOnce(rt) : runLive(rt);
+  if (config.once) return runOnce(rt);
+  if (process.env.TERM === 'dumb') {
+    return runLines({
+      store: rt.store, poller: rt.poller, intervalMs: config.intervalMs, firstRoundMs: config.timeoutMs + 1_000, out: process.stdout,
+      now: () => Date.now(), close: () => rt.demo?.close() ?? Promise.resolve(),
+    });
+  }
+  return runLive(rt);
 }

@@ -9,6 +9,7 @@ export interface Flags {
   readonly theme: string | undefined;
   readonly ascii: boolean;
   readonly screenReader: boolean;
+  readonly noMouse: boolean;
   readonly demo: boolean;
   readonly once: boolean;
   readonly json: boolean;
@@ -28,12 +29,13 @@ Options:
   --metric <m>       btc-locked (default) or defi-tvl
   --theme <t>        dark (default), light or colorblind
   --ascii            ASCII only: no box drawing, blocks or arrows
-  --screen-reader    flat output for screen readers (also INK_SCREEN_READER=true)
+  --screen-reader    flat text for screen readers, one line per network (also INK_SCREEN_READER=true)
+  --no-mouse         no mouse reporting (clicks and wheel); the terminal keeps text selection
   --config <file>    config file (default: $L2TOP_CONFIG, else the XDG path)
   -h, --help         this help
   -v, --version      print the version
 
-Keys in the live view: press ? for help.`;
+Keys in the live view: press ? for help. With TERM=dumb the table is printed again every poll interval.`;
 
 /** Parses argv (without node and script). Throws TypeError with a readable message on bad flags. */
 export function parseFlags(argv: readonly string[]): Flags {
@@ -48,6 +50,7 @@ export function parseFlags(argv: readonly string[]): Flags {
       theme: { type: 'string' },
       ascii: { type: 'boolean', default: false },
       'screen-reader': { type: 'boolean', default: false },
+      'no-mouse': { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
       once: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -62,6 +65,7 @@ export function parseFlags(argv: readonly string[]): Flags {
     theme: values.theme,
     ascii: values.ascii ?? false,
     screenReader: values['screen-reader'] ?? false,
+    noMouse: values['no-mouse'] ?? false,
     demo: values.demo ?? false,
     once: values.once ?? false,
     json: values.json ?? false,

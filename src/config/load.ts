@@ -5,6 +5,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
 import { parseFlags, USAGE } from './args.js';
+import { checkKeys } from './keys.js';
 import { ConfigFileSchema, DEFAULTS, IntervalSchema, type Config, type ConfigFile } from './schema.js';
 
 /** What the rest of the app may be configured with; main passes the registry's ids here. */
@@ -18,6 +19,8 @@ export interface KnownIds {
   readonly sources?: readonly string[];
   /** Keymap command names, to check `keys` against. */
   readonly commands?: readonly string[];
+  /** Each command's default keys, to check a remap for keys bound twice. */
+  readonly defaultKeys?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type LoadResult =
@@ -124,6 +127,8 @@ function checkIds(file: ConfigFile, known: KnownIds): string | undefined {
   for (const command of Object.keys(file.keys ?? {})) {
     if (known.commands && !known.commands.includes(command)) return `keys.${command}: unknown command (known: ${known.commands.join(', ')})`;
   }
+  const keyProblem = file.keys && known.defaultKeys ? checkKeys(file.keys, known.defaultKeys) : undefined;
+  if (keyProblem) return keyProblem;
   for (const [i, rule] of (file.alerts?.rules ?? []).entries()) {
     if ('network' in rule && rule.network !== undefined && !networks.includes(rule.network)) {
       return `alerts.rules[${i}].network: unknown network "${rule.network}"`;
@@ -208,6 +213,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
       ascii: flags.ascii || (file.ascii ?? false) || screenReader,
       theme,
       keys: file.keys ?? {},
+      mouse: !flags.noMouse && (file.mouse ?? true),
       screenReader,
       demo: flags.demo,
       once: flags.once || flags.json,

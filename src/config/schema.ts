@@ -72,7 +72,10 @@ export const ConfigFileSchema = z.strictObject({
   theme: z.enum(['dark', 'light', 'colorblind']).optional(),
   ascii: z.boolean().optional(),
   /** Command -> keys, e.g. {"quit": ["x", "ctrl-q"]}: replaces that command's keys. */
-  keys: z.record(z.string(), z.array(z.string().regex(/^(?:[\x20-\x7e]|tab|shift-tab|up|down|enter|esc|ctrl-[a-z])$/i, 'a key is one character or tab, shift-tab, up, down, enter, esc, ctrl-<letter>')).min(1)).optional(),
+  keys: z.record(z.string(), z.array(z.string().regex(/^(?:[\x20-\x7e]|tab|shift-tab|up|down|pgup|pgdn|enter|esc|ctrl-[a-z])$/i, 'a key is one character or tab, shift-tab, up, down, pgup, pgdn, enter, esc, ctrl-<letter>'))
+    .min(1, 'the command would be left without a key (leave it out to keep its default keys)')).optional(),
+  /** Mouse clicks and wheel in the live view (default true; the --no-mouse flag turns it off). */
+  mouse: z.boolean().optional(),
   providers: z.record(z.string(), ProviderConfigSchema).optional(),
 });
 export type ConfigFile = z.output<typeof ConfigFileSchema>;
@@ -98,6 +101,8 @@ export interface Config {
   readonly ascii: boolean;
   readonly theme: 'dark' | 'light' | 'colorblind';
   readonly keys: Readonly<Record<string, readonly string[]>>;
+  /** Mouse reporting (SGR 1006) in the live view: clicks on tabs and rows, the wheel scrolls. */
+  readonly mouse: boolean;
   /** Ink's screen-reader mode (--screen-reader or INK_SCREEN_READER=true); implies ASCII. */
   readonly screenReader: boolean;
   readonly demo: boolean;

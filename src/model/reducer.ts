@@ -5,7 +5,7 @@ import { age, periodOf } from './health.js';
 import { agree, isFresh, pickPrice, pickValue, prioritySources } from './pick.js';
 import { ACCEPT_AFTER, implausibleMove, largestStepOf, nextRejection, stepOnto } from './plausibility.js';
 import { append, prependHistory, prune, timeAt, type Series } from './series.js';
-import { RANGES, UNITS, VIEWS, type Latest, type Rejection, type SourceHealth, type State, type ViewId } from './state.js';
+import { RANGES, SORTS, UNITS, VIEWS, type Latest, type Rejection, type ScrollId, type SourceHealth, type State, type ViewId } from './state.js';
 import { METRICS, type FeedError, type Metric, type NetworkId, type SourceId, type SourceMeta } from './types.js';
 import { stripControls } from './sanitize.js';
 import { describedAt } from './upstream-time.js';
@@ -20,7 +20,20 @@ export type UiAction =
   | { readonly type: 'ui/unit-next' }
   | { readonly type: 'ui/metric-next' }
   | { readonly type: 'ui/range-step'; readonly step: 1 | -1 }
-  | { readonly type: 'ui/select-step'; readonly step: 1 | -1; readonly rows: number }
+  /** Moves the network selection by `step` rows (a page with PgUp/PgDn), clamped to `rows`. */
+  | { readonly type: 'ui/select-step'; readonly step: number; readonly rows: number }
+  /** Selects row `index` (a mouse click), clamped to `rows`. */
+  | { readonly type: 'ui/select'; readonly index: number; readonly rows: number }
+  /** Scrolls one list by `step` lines, clamped to 0..max. */
+  | { readonly type: 'ui/scroll'; readonly target: ScrollId; readonly step: number; readonly max: number }
+  | { readonly type: 'ui/sort-next' }
+  /** Opens the filter prompt (typed keys edit the filter). */
+  | { readonly type: 'ui/filter-open' }
+  | { readonly type: 'ui/filter-set'; readonly text: string }
+  /** Closes the prompt keeping the filter (Enter). */
+  | { readonly type: 'ui/filter-keep' }
+  /** Closes the prompt and shows every network again (Esc). */
+  | { readonly type: 'ui/filter-clear' }
   | { readonly type: 'ui/detail-open'; readonly network: NetworkId }
   | { readonly type: 'ui/help-toggle' }
   | { readonly type: 'ui/close' }
@@ -266,10 +279,31 @@ function onUi(state: State, action: UiAction): State {
     }
     case 'ui/detail-open':
       return { ...state, ui: { ...ui, detail: action.network, help: false } };
+    case 'ui/select': {
+      const selected = Math.max(0, Math.min(action.rows - 1, action.index));
+      return selected === ui.selected ? state : { ...state, ui: { ...ui, selected } };
+    }
+    case 'ui/scroll': {
+      const at = Math.max(0, Math.min(action.max, ui.scroll[action.target] + action.step));
+      return at === ui.scroll[action.target] ? state : { ...state, ui: { ...ui, scroll: { ...ui.scroll, [action.target]: at } } };
+    }
+    case 'ui/sort-next':
+      return { ...state, ui: { ...ui, sort: cycle(SORTS, ui.sort, 1), selected: 0 } };
+    case 'ui/filter-open':
+      return { ...state, ui: { ...ui, filtering: true } };
+    case 'ui/filter-set':
+      return action.text === ui.filter ? state : { ...state, ui: { ...ui, filter: action.text, selected: 0 } };
+    case 'ui/filter-keep':
+      return { ...state, ui: { ...ui, filtering: false } };
+    case 'ui/filter-clear':
+      return { ...state, ui: { ...ui, filtering: false, filter: '', selected: ui.filter === '' ? ui.selected : 0 } };
     case 'ui/help-toggle':
-      return { ...state, ui: { ...ui, help: !ui.help } };
+      return { ...state, ui: { ...ui, help: !ui.help, scroll: { ...ui.scroll, help: 0 } } };
     case 'ui/close':
-      return ui.help || ui.detail ? { ...state, ui: { ...ui, help: false, detail: undefined } } : state;
+      // One layer at a time: help, then detail, then a kept filter.
+      if (ui.help) return { ...state, ui: { ...ui, help: false } };
+      if (ui.detail) return { ...state, ui: { ...ui, detail: undefined } };
+      return ui.filter !== '' ? { ...state, ui: { ...ui, filter: '', selected: 0 } } : state;
     case 'ui/notice':
       return ui.notice === action.text ? state : { ...state, ui: { ...ui, notice: action.text } };
   }

@@ -10,6 +10,11 @@ export type DisplayUnit = 'btc' | 'sats' | 'usd';
 export const UNITS: readonly DisplayUnit[] = ['btc', 'sats', 'usd'];
 export type RangeId = '24h' | '7d' | '30d' | '90d';
 export const RANGES: readonly RangeId[] = ['24h', '7d', '30d', '90d'];
+/** How the Shares rows are ordered: by share (largest first), by 24 h change (largest rise first) or by name. */
+export type SortId = 'share' | 'change' | 'name';
+export const SORTS: readonly SortId[] = ['share', 'change', 'name'];
+/** Lists that scroll on their own, each keeping its place while another view is shown. */
+export type ScrollId = 'sources' | 'alerts' | 'help';
 export const RANGE_MS: Readonly<Record<RangeId, number>> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '90d': 90 * 86_400_000 };
 
 /** The latest good value a source gave for a network: sats for btc-locked, USD for defi-tvl. */
@@ -65,8 +70,16 @@ export interface UiState {
   readonly metric: Metric;
   readonly range: RangeId;
   readonly help: boolean;
-  /** Index of the highlighted row in the Shares view (display order). */
+  /** Index of the highlighted network in the Shares and Trends views (display order, after sort and filter). */
   readonly selected: number;
+  /** First line shown of each scrolling list; each view keeps its own. */
+  readonly scroll: Readonly<Record<ScrollId, number>>;
+  /** Order of the Shares rows (`s` cycles). */
+  readonly sort: SortId;
+  /** Networks shown: names containing this, case-insensitive; '' shows all (`/` edits). */
+  readonly filter: string;
+  /** True while the filter prompt is open: typed keys edit the filter. */
+  readonly filtering: boolean;
   /** The network whose detail is open, if any. */
   readonly detail?: NetworkId | undefined;
   /** A transient footer message, e.g. the result of a refresh. */
@@ -161,6 +174,7 @@ export function initialState(o: InitOptions): State {
     health,
     alerts: [],
     alertActive: {},
-    ui: { view: 'shares', unit: 'btc', metric: o.metric ?? 'btc-locked', range: '90d', help: false, selected: 0 },
+    ui: { view: 'shares', unit: 'btc', metric: o.metric ?? 'btc-locked', range: '90d', help: false, selected: 0,
+      scroll: { sources: 0, alerts: 0, help: 0 }, sort: 'share', filter: '', filtering: false },
   };
 }

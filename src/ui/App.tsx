@@ -1,15 +1,20 @@
-// The root component: reads the store, lays out header, the current view and footer, routes keys.
+// The root component: reads the store, lays out header, the current view and footer, routes keys and mouse.
 import { Box, Text, useInput, useStdin, type Key } from 'ink';
 import React, { useSyncExternalStore } from 'react';
 import { selectHeader, selectRows, selectSector, selectSources } from '../model/selectors.js';
 import type { Store } from '../model/store.js';
-import type { Action } from '../model/reducer.js';
 import type { ViewId } from '../model/state.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { AsciiContext } from './components/Line.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
-import { commandFor, KEYMAP, type Binding, type Command } from './keymap.js';
+import { firstKey, KEYMAP, type Binding } from './keymap.js';
+import { selectShownRows } from '../model/shown-rows.js';
+import { footerHints } from './footerHints.js';
+import { effectsForKey, effectsForMouse, inputMode, parseMouse, type Effect } from './input.js';
+import { bodyHeight } from './layout/screen.js';
+import { NoMatch } from './components/NoMatch.js';
+import { ScreenReaderView } from './views/ScreenReaderView.js';
 import { DARK, type Theme } from './theme.js';
 import { HelpView } from './views/HelpView.js';
 import { SharesView } from './views/SharesView.js';
@@ -20,8 +25,6 @@ import { TrendsView } from './views/TrendsView.js';
 
 /** Below this the app shows only "terminal too small". */
 export const MIN_SIZE: Size = { columns: 40, rows: 12 };
-const HEADER_LINES = 5;
-const FOOTER_LINES = 1;
 
 export interface AppProps {
   readonly store: Store;
@@ -37,47 +40,13 @@ export interface AppProps {
   readonly size?: Size;
   readonly theme?: Theme;
   readonly ascii?: boolean;
+  /** Flat text for screen readers: sentences and one line per item, no bars, charts or tables. */
+  readonly screenReader?: boolean;
 }
-
-/** Key commands that are plain UI actions (the rest need the state or main). */
-const UI_ACTIONS: Partial<Record<Command, Action>> = {
-  'view-shares': { type: 'ui/view', view: 'shares' },
-  'view-trends': { type: 'ui/view', view: 'trends' },
-  'view-sources': { type: 'ui/view', view: 'sources' },
-  'view-alerts': { type: 'ui/view', view: 'alerts' },
-  'view-next': { type: 'ui/view-next' },
-  'view-prev': { type: 'ui/view-prev' },
-  unit: { type: 'ui/unit-next' },
-  metric: { type: 'ui/metric-next' },
-  'range-prev': { type: 'ui/range-step', step: -1 },
-  'range-next': { type: 'ui/range-step', step: 1 },
-  help: { type: 'ui/help-toggle' },
-  close: { type: 'ui/close' },
-};
 
 /** The first key of each view command, for the tab bar. */
 function tabKeys(keymap: readonly Binding[]): Record<ViewId, string> {
-  const first = (command: Command, fallback: string) => keymap.find((b) => b.command === command)?.label.split(' / ')[0] ?? fallback;
-  return { shares: first('view-shares', '1'), trends: first('view-trends', '2'), sources: first('view-sources', '3'), alerts: first('view-alerts', '4') };
-}
-
-/** The action for a command, given the current state (selection and detail need the rows). */
-function actionFor(command: Command, store: Store): Action | undefined {
-  const fixed = UI_ACTIONS[command];
-  if (fixed) return fixed;
-  const state = store.getState();
-  const rows = selectRows(state);
-  if (command === 'select-up' || command === 'select-down') {
-    // In the Sources view the same keys scroll the source list.
-    const count = state.ui.view === 'sources' && !state.ui.detail ? state.sources.length : rows.length;
-    return { type: 'ui/select-step', step: command === 'select-up' ? -1 : 1, rows: count };
-  }
-  if (command === 'detail') {
-    if (state.ui.detail) return { type: 'ui/close' };
-    const row = rows[Math.min(state.ui.selected, rows.length - 1)];
-    return row ? { type: 'ui/detail-open', network: row.meta.id } : undefined;
-  }
-  return undefined;
+  return { shares: firstKey(keymap, 'view-shares'), trends: firstKey(keymap, 'view-trends'), sources: firstKey(keymap, 'view-sources'), alerts: firstKey(keymap, 'view-alerts') };
 }
 
 /**
@@ -97,17 +66,27 @@ export function keyPresses(input: string, key: Key): [string, Key][] {
   return [[input, key]];
 }
 
-function Keys({ store, onQuit, onRefresh, onRedraw, keymap }: Pick<AppProps, 'store' | 'onQuit' | 'onRefresh' | 'onRedraw'> & { readonly keymap: readonly Binding[] }): null {
+function Keys({ store, onQuit, onRefresh, onRedraw, keymap, size }: Pick<AppProps, 'store' | 'onQuit' | 'onRefresh' | 'onRedraw'> & { readonly keymap: readonly Binding[]; readonly size: Size }): null {
   useInput((input, key) => {
-    for (const [ch, k] of keyPresses(input, key)) {
-      const command = commandFor(ch, k, keymap);
-      if (command === 'quit') return onQuit();
-      if (command === 'redraw') onRedraw?.();
-      else if (command === 'refresh') onRefresh();
-      else if (command) {
-        const action = actionFor(command, store);
-        if (action) store.dispatch(action);
+    const run = (effects: readonly Effect[]): boolean => {
+      for (const e of effects) {
+        if (e.kind === 'quit') {
+          onQuit();
+          return false;
+        }
+        if (e.kind === 'redraw') onRedraw?.();
+        else if (e.kind === 'refresh') onRefresh();
+        else if (e.kind === 'action') store.dispatch(e.action);
       }
+      return true;
+    };
+    const mouse = parseMouse(input);
+    if (mouse) {
+      run(effectsForMouse(mouse, { state: store.getState(), keymap, size }));
+      return;
+    }
+    for (const [ch, k] of keyPresses(input, key)) {
+      if (!run(effectsForKey(ch, k, { state: store.getState(), keymap, size }))) return;
     }
   });
   return null;
@@ -121,12 +100,12 @@ export function App(props: AppProps): React.JSX.Element {
   );
 }
 
-function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, theme = DARK, ascii = false }: AppProps): React.JSX.Element {
+function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, theme = DARK, ascii = false, screenReader = false }: AppProps): React.JSX.Element {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const terminal = useTerminalSize();
   const { columns, rows: termRows } = size ?? terminal;
   const { isRawModeSupported } = useStdin();
-  const keys = isRawModeSupported ? <Keys store={store} onQuit={onQuit} onRefresh={onRefresh} onRedraw={onRedraw} keymap={keymap} /> : null;
+  const keys = isRawModeSupported ? <Keys store={store} onQuit={onQuit} onRefresh={onRefresh} onRedraw={onRedraw} keymap={keymap} size={{ columns, rows: termRows }} /> : null;
 
   // One line short of the terminal so Ink never falls back to clearing the whole screen.
   const height = termRows - 1;
@@ -141,42 +120,57 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
   }
 
   const { ui } = state;
-  const rows = selectRows(state);
-  const header = selectHeader(state, rows);
+  const allRows = selectRows(state);
+  const rows = selectShownRows(state);
+  const header = selectHeader(state, allRows);
   const sources = selectSources(state);
   const selected = Math.min(ui.selected, Math.max(0, rows.length - 1));
-  const bodyHeight = height - HEADER_LINES - FOOTER_LINES;
-  const common = { width: columns, height: bodyHeight, theme, ascii };
+  const body = bodyHeight({ columns, rows: termRows });
+  const common = { width: columns, height: body, theme, ascii };
   const detail = ui.detail ? state.networks.find((n) => n.id === ui.detail) : undefined;
-  let body: React.JSX.Element;
+  const mode = inputMode(state);
+  if (screenReader && !ui.help && !detail) {
+    const focus = ui.view === 'shares' || ui.view === 'trends' ? selected : undefined;
+    return (
+      <Box flexDirection="column" width={columns}>
+        {keys}
+        <ScreenReaderView state={state} header={header} rows={rows} sources={sources} hints={footerHints(mode, keymap)} width={columns} height={height}
+          focus={focus} offset={ui.view === 'sources' ? ui.scroll.sources : ui.scroll.alerts} />
+      </Box>
+    );
+  }
+  let view: React.JSX.Element;
   if (ui.help) {
-    body = <HelpView keymap={keymap} networks={state.networks} {...common} />;
+    view = <HelpView keymap={keymap} networks={state.networks} offset={ui.scroll.help} {...common} />;
   } else if (detail) {
-    body = (
+    view = (
       <DetailView network={detail} btcRow={selectRows(state, 'btc-locked').find((r) => r.meta.id === detail.id)}
         tvlRow={selectRows(state, 'defi-tvl').find((r) => r.meta.id === detail.id)} values={state.values['btc-locked'][detail.id] ?? {}}
         details={state.details[detail.id] ?? {}} sources={sources} unit={ui.unit} priceUsd={header.priceUsd} now={state.now} {...common} />
     );
+  } else if ((ui.view === 'shares' || ui.view === 'trends') && rows.length === 0 && allRows.length > 0) {
+    view = <NoMatch filter={ui.filter} count={allRows.length} closeKey={firstKey(keymap, 'close')} filterKey={firstKey(keymap, 'filter')} width={columns} theme={theme} />;
   } else if (ui.view === 'shares') {
-    body = <SharesView rows={rows} sources={sources} metric={ui.metric} unit={ui.unit} priceUsd={header.priceUsd} now={state.now} selected={selected} {...common} />;
+    view = <SharesView rows={rows} sources={sources} metric={ui.metric} unit={ui.unit} priceUsd={header.priceUsd} now={state.now} selected={selected} {...common} />;
   } else if (ui.view === 'trends') {
-    body = (
+    view = (
       <TrendsView rows={rows} series={state.series[ui.metric]} priceSeries={state.priceSeries} backfilledUntil={state.backfilledUntil[ui.metric]}
         metric={ui.metric} unit={ui.unit} range={ui.range} priceUsd={header.priceUsd} now={state.now} windowMs={state.windowMs} selected={selected} {...common} />
     );
   } else if (ui.view === 'sources') {
-    body = <SourcesView sources={sources} now={state.now} offset={ui.selected} {...common} />;
+    view = <SourcesView sources={sources} now={state.now} offset={ui.scroll.sources} {...common} />;
   } else {
-    body = <AlertsView alerts={state.alerts} rules={state.settings.alertRules.length} now={state.now} {...common} />;
+    view = <AlertsView alerts={state.alerts} rules={state.settings.alertRules.length} now={state.now} offset={ui.scroll.alerts} {...common} />;
   }
 
   return (
     <Box flexDirection="column" width={columns}>
       {keys}
       <Header info={header} sector={selectSector(state)} metric={ui.metric} view={ui.view} unit={ui.unit} demo={state.demo} now={state.now}
-        width={columns} sourceCount={state.sources.length} theme={theme} ascii={ascii} tabKeys={tabKeys(keymap)} />
-      <Box flexDirection="column" height={bodyHeight} overflow="hidden">{body}</Box>
-      <Footer width={columns} theme={theme} demo={state.demo} notice={ui.notice} />
+        width={columns} sourceCount={state.sources.length} theme={theme} ascii={ascii} tabKeys={tabKeys(keymap)} helpKey={firstKey(keymap, 'help')}
+        sort={ui.sort} filter={ui.filter} filtering={ui.filtering} />
+      <Box flexDirection="column" height={body} overflow="hidden">{view}</Box>
+      <Footer width={columns} theme={theme} demo={state.demo} notice={ui.notice} hints={footerHints(mode, keymap)} prompt={ui.filtering ? ui.filter : undefined} />
     </Box>
   );
 }

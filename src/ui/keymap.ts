@@ -1,4 +1,4 @@
-// The one keymap table: it drives key handling and generates the help overlay.
+// The one keymap table: it drives key handling, the footer hints and the help overlay.
 import type { Key } from 'ink';
 
 export type Command =
@@ -14,6 +14,10 @@ export type Command =
   | 'range-next'
   | 'select-up'
   | 'select-down'
+  | 'page-up'
+  | 'page-down'
+  | 'sort'
+  | 'filter'
   | 'detail'
   | 'refresh'
   | 'help'
@@ -21,61 +25,38 @@ export type Command =
   | 'redraw'
   | 'quit';
 
+type NamedKey = 'tab' | 'escape' | 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'return';
+
 /** One key: a typed character, or a named key with optional modifiers. */
 export type KeyMatch =
   | { readonly input: string; readonly ctrl?: boolean }
-  | { readonly named: 'tab' | 'escape' | 'upArrow' | 'downArrow' | 'return'; readonly shift?: boolean };
+  | { readonly named: NamedKey; readonly shift?: boolean };
 
 export interface Binding {
   readonly command: Command;
   readonly keys: readonly KeyMatch[];
-  /** How the key is written in help, e.g. "Tab / Shift-Tab". */
+  /** The keys as written in config ("up", "k"). */
+  readonly names: readonly string[];
+  /** How the keys read in help, e.g. "Up / k". */
   readonly label: string;
   readonly help: string;
 }
 
-export const KEYMAP: readonly Binding[] = [
-  { command: 'view-shares', keys: [{ input: '1' }], label: '1', help: 'Shares view: BTC locked and share per network' },
-  { command: 'view-trends', keys: [{ input: '2' }], label: '2', help: 'Trends view: each network over the window' },
-  { command: 'view-sources', keys: [{ input: '3' }], label: '3', help: 'Sources view: health of every upstream' },
-  { command: 'view-alerts', keys: [{ input: '4' }], label: '4', help: 'Alerts view: fired alert rules' },
-  { command: 'view-next', keys: [{ named: 'tab', shift: false }], label: 'Tab', help: 'next view' },
-  { command: 'view-prev', keys: [{ named: 'tab', shift: true }], label: 'Shift-Tab', help: 'previous view' },
-  { command: 'unit', keys: [{ input: 'u' }], label: 'u', help: 'cycle units: BTC / sats / USD' },
-  { command: 'metric', keys: [{ input: 'm' }], label: 'm', help: 'switch metric: BTC locked / DeFi TVL (DefiLlama)' },
-  { command: 'range-prev', keys: [{ input: '[' }], label: '[', help: 'shorter chart range (24h / 7d / 30d / 90d)' },
-  { command: 'range-next', keys: [{ input: ']' }], label: ']', help: 'longer chart range' },
-  { command: 'select-up', keys: [{ named: 'upArrow' }, { input: 'k' }], label: 'Up / k', help: 'select the previous network' },
-  { command: 'select-down', keys: [{ named: 'downArrow' }, { input: 'j' }], label: 'Down / j', help: 'select the next network' },
-  { command: 'detail', keys: [{ named: 'return' }, { input: 'd' }], label: 'Enter / d', help: 'detail of the selected network: every source, trust model, links' },
-  { command: 'refresh', keys: [{ input: 'r' }], label: 'r', help: 'refresh now (skips sources just polled or rate-limited)' },
-  { command: 'help', keys: [{ input: '?' }], label: '?', help: 'this help' },
-  { command: 'close', keys: [{ named: 'escape' }], label: 'Esc', help: 'close help or detail' },
-  { command: 'redraw', keys: [{ input: 'l', ctrl: true }], label: 'Ctrl-L', help: 'redraw the whole screen' },
-  { command: 'quit', keys: [{ input: 'q' }, { input: 'c', ctrl: true }], label: 'q / Ctrl-C', help: 'quit' },
-];
-
-function matches(m: KeyMatch, input: string, key: Key): boolean {
-  if ('input' in m) return input === m.input && Boolean(key.ctrl) === Boolean(m.ctrl);
-  if (m.named === 'tab') return key.tab && (m.shift === undefined || key.shift === m.shift);
-  return key[m.named];
-}
-
-/** The command bound to a key press, if any. */
-export function commandFor(input: string, key: Key, keymap: readonly Binding[] = KEYMAP): Command | undefined {
-  return keymap.find((b) => b.keys.some((m) => matches(m, input, key)))?.command;
-}
+/** Ctrl-C quits whatever the keymap says, so no remap can lock the user in. */
+export const FIXED_QUIT_KEY = 'ctrl-c';
 
 const NAMED: Readonly<Record<string, KeyMatch>> = {
   tab: { named: 'tab', shift: false },
   'shift-tab': { named: 'tab', shift: true },
   up: { named: 'upArrow' },
   down: { named: 'downArrow' },
+  pgup: { named: 'pageUp' },
+  pgdn: { named: 'pageDown' },
   enter: { named: 'return' },
   esc: { named: 'escape' },
 };
 
-/** A key written in config ("x", "?", "tab", "shift-tab", "up", "down", "enter", "esc", "ctrl-q"), or undefined. */
+/** A key written in config ("x", "?", "tab", "shift-tab", "up", "down", "pgup", "pgdn", "enter", "esc", "ctrl-q"), or undefined. */
 export function parseKeyName(name: string): KeyMatch | undefined {
   const lower = name.toLowerCase();
   if (NAMED[lower]) return NAMED[lower];
@@ -84,24 +65,89 @@ export function parseKeyName(name: string): KeyMatch | undefined {
   return [...name].length === 1 && name >= ' ' && name <= '~' ? { input: name } : undefined;
 }
 
-/** How a key name reads in help: "Ctrl-Q", "Shift-Tab", "x". */
-function labelOf(name: string): string {
-  if (name.length === 1) return name;
-  return name.split('-').map((p) => (p.length === 1 ? p.toUpperCase() : p[0]?.toUpperCase() + p.slice(1))).join('-');
+/** One spelling per key, for comparing keys: named keys lower-case, single characters as typed. */
+export function normalKeyName(name: string): string {
+  return name.length === 1 ? name : name.toLowerCase();
+}
+
+const LABELS: Readonly<Record<string, string>> = { pgup: 'PgUp', pgdn: 'PgDn', ' ': 'Space' };
+
+/** How a key name reads in help: "Ctrl-Q", "Shift-Tab", "PgUp", "x". */
+export function labelOf(name: string): string {
+  const n = normalKeyName(name);
+  if (LABELS[n]) return LABELS[n];
+  if (n.length === 1) return n;
+  return n.split('-').map((p) => (p.length === 1 ? p.toUpperCase() : (p[0]?.toUpperCase() ?? '') + p.slice(1))).join('-');
+}
+
+function bind(command: Command, names: readonly string[], help: string): Binding {
+  const keys = names.map(parseKeyName).filter((k): k is KeyMatch => k !== undefined);
+  const labels = names.map(labelOf);
+  return { command, keys, names, label: (command === 'quit' ? [...labels, labelOf(FIXED_QUIT_KEY)] : labels).join(' / '), help };
+}
+
+export const KEYMAP: readonly Binding[] = [
+  bind('view-shares', ['1'], 'Shares view: BTC locked and share per network'),
+  bind('view-trends', ['2'], 'Trends view: each network over the window'),
+  bind('view-sources', ['3'], 'Sources view: health of every upstream'),
+  bind('view-alerts', ['4'], 'Alerts view: fired alert rules'),
+  bind('view-next', ['tab'], 'next view'),
+  bind('view-prev', ['shift-tab'], 'previous view'),
+  bind('unit', ['u'], 'cycle units: BTC / sats / USD'),
+  bind('metric', ['m'], 'switch metric: BTC locked / DeFi TVL (DefiLlama)'),
+  bind('range-prev', ['['], 'shorter chart range (24h / 7d / 30d / 90d)'),
+  bind('range-next', [']'], 'longer chart range'),
+  bind('select-up', ['up', 'k'], 'select the previous network; scroll lists and help'),
+  bind('select-down', ['down', 'j'], 'select the next network; scroll lists and help'),
+  bind('page-up', ['pgup'], 'a page up'),
+  bind('page-down', ['pgdn'], 'a page down'),
+  bind('sort', ['s'], 'sort networks: share / 24h change / name'),
+  bind('filter', ['/'], 'filter networks by name (Enter keeps, Esc clears)'),
+  bind('detail', ['enter', 'd'], 'detail of the selected network: every source, trust model, links'),
+  bind('refresh', ['r'], 'refresh now (skips sources just polled or rate-limited)'),
+  bind('help', ['?'], 'this help'),
+  bind('close', ['esc'], 'close help or detail; clear the filter'),
+  bind('redraw', ['ctrl-l'], 'redraw the whole screen'),
+  bind('quit', ['q'], 'quit (Ctrl-C always quits)'),
+];
+
+/** Every command name, for checking config. */
+export const COMMANDS: readonly Command[] = KEYMAP.map((b) => b.command);
+
+/** Each command's default key names, for checking a remap against (config cannot import the UI). */
+export const DEFAULT_KEYS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(KEYMAP.map((b) => [b.command, b.names]));
+
+function matches(m: KeyMatch, input: string, key: Key): boolean {
+  if ('input' in m) return input === m.input && Boolean(key.ctrl) === Boolean(m.ctrl);
+  if (m.named === 'tab') return key.tab && (m.shift === undefined || key.shift === m.shift);
+  return key[m.named];
+}
+
+/** True for Ctrl-C, which always quits. */
+export function isFixedQuit(input: string, key: Key): boolean {
+  return key.ctrl && input === 'c';
+}
+
+/** The command bound to a key press, if any (Ctrl-C is always quit). */
+export function commandFor(input: string, key: Key, keymap: readonly Binding[] = KEYMAP): Command | undefined {
+  if (isFixedQuit(input, key)) return 'quit';
+  return keymap.find((b) => b.keys.some((m) => matches(m, input, key)))?.command;
+}
+
+/** The first key of a command as help writes it ("q", "Tab"), for hints. */
+export function firstKey(keymap: readonly Binding[], command: Command): string {
+  const b = keymap.find((x) => x.command === command);
+  return b?.names[0] !== undefined ? labelOf(b.names[0]) : '';
 }
 
 /**
  * The keymap with the user's overrides (command -> key names) replacing those commands' keys.
- * Names must already be valid (config checks them); an unknown name is skipped.
+ * Config has already checked the names and that no key is bound twice.
  */
 export function remapKeys(overrides: Readonly<Record<string, readonly string[]>>, keymap: readonly Binding[] = KEYMAP): Binding[] {
   return keymap.map((b) => {
     const names = overrides[b.command];
-    if (!names) return b;
-    const keys = names.map(parseKeyName).filter((k): k is KeyMatch => k !== undefined);
-    return keys.length === 0 ? b : { ...b, keys, label: names.map(labelOf).join(' / ') };
+    if (!names || names.length === 0) return b;
+    return bind(b.command, names, b.help);
   });
 }
-
-/** Every command name, for checking config. */
-export const COMMANDS: readonly Command[] = KEYMAP.map((b) => b.command);

@@ -114,7 +114,7 @@ describe.skipIf(tmuxMissing)('terminal citizenship in tmux', () => {
       expect(incremental, what).toBe(await t.capture());
     };
     const steps: [string, RegExp][] = [
-      ['2', /Range 90d/], ['3', /Source\s+For\s+Status/], ['4', /No alert rules configured/], ['1', DATA], ['?', /What "BTC locked" counts/],
+      ['2', /Range 90d/], ['3', /Source\s+For\s+Status/], ['4', /No alert rules configured/], ['1', DATA], ['?', /Keys \(the keys in use/],
       ['Escape', DATA], ['Enter', /Esc to close/], ['Escape', DATA], ['m', /l2top DeFi TVL/], ['m', /l2top BTC locked/],
       ['j', /^ Stacks/m], [']', DATA], ['[', DATA],
     ];
@@ -162,7 +162,7 @@ describe.skipIf(tmuxMissing)('odd terminals and options in tmux', () => {
 
   it('keys remapped in config replace the defaults, and help shows them', async () => {
     fs.mkdirSync(path.join(dir, 'keys'), { recursive: true });
-    const remapped = up.writeConfig(path.join(dir, 'keys'), { timeoutMs: 1000, keys: { quit: ['x'], 'view-sources': ['s'] } });
+    const remapped = up.writeConfig(path.join(dir, 'keys'), { timeoutMs: 1000, keys: { quit: ['x'], 'view-sources': ['s'], sort: ['o'] } });
     const cmd = `node ${BIN} --config ${remapped}; echo "EXIT=$?"; PS1='PROMPT$ ' exec bash --norc --noprofile -i`;
     session = await startTmux({ command: ['bash', '--norc', '--noprofile', '-c', cmd], cols: 100, rows: 30, env: { XDG_CONFIG_HOME: dir } });
     const t = session;
@@ -170,9 +170,11 @@ describe.skipIf(tmuxMissing)('odd terminals and options in tmux', () => {
     await t.sendKeys('s');
     await t.waitFor(/Source\s+For\s+Status/);
     await t.sendKeys('?');
-    const help = await t.waitFor(/ x +quit/);
-    expect(help).toMatch(/ s +Sources view/);
-    expect(help).toMatch(/ s Sources /);
+    const help = await t.waitFor(/ s +Sources view/);
+    expect(help).toMatch(/ o +sort networks/);
+    expect(help).toMatch(/\[s Sources\]/);
+    await t.sendKeys('PageDown');
+    await t.waitFor(/ x \/ Ctrl-C +quit/);
     await t.sendKeys('Escape');
     await t.sendKeys('q');
     await new Promise((r) => setTimeout(r, 400));

@@ -35,7 +35,7 @@ describe('App frames', () => {
       'l2top BTC locked                         total 16,208.20 BTC  BTC/USD $97,284.00',
       'share of all bitcoin: waiting for the block height',
       'updated 2m ago, next poll due  1 of 9 sources failing (3: details)',
-      ' 1 Shares   2 Trends   3 Sources   4 Alerts                     unit BTC  ? help',
+      '[1 Shares]  2 Trends   3 Sources   4 Alerts        sort: share  unit BTC  ? help',
       '────────────────────────────────────────────────────────────────────────────────',
       '›Stacks (sBTC)  ██████▌                30.8%   5,000.00 BTC       n/a',
       '                via sBTC (src-stacks)',
@@ -54,7 +54,7 @@ describe('App frames', () => {
       '',
       '',
       '',
-      '1-4 views  m metric  u units  Enter detail  r refresh  ? help  q quit',
+      '1-4 views  s sort  / filter  m metric  u units  Enter detail  ? help  q quit',
     ].join('\n'));
     unmount();
   });

@@ -1,39 +1,57 @@
-// The three header lines: title and totals, freshness and health, view tabs.
+// The header: title and totals, the sector line, freshness and health, view tabs with sort/filter, a rule.
 import React from 'react';
 import type { HeaderInfo, SectorInfo } from '../../model/selectors.js';
-import type { DisplayUnit, ViewId } from '../../model/state.js';
 import type { Metric } from '../../model/types.js';
 import { formatMetric } from '../render/amount.js';
 import { formatAge, formatChange, formatDuration, formatUsd } from '../render/format.js';
 import { dueIn, fit } from '../render/text.js';
 import type { Theme } from '../theme.js';
+import { fitParts, type Part } from '../layout/fitLine.js';
 import { Line, segmentsWidth, type Segment } from './Line.js';
+import { tabBar, type TabBarProps } from './tabBar.js';
 
-export interface HeaderProps {
+export interface HeaderProps extends Omit<TabBarProps, 'width' | 'theme'> {
   readonly info: HeaderInfo;
   readonly sector: SectorInfo;
   readonly metric: Metric;
-  readonly view: ViewId;
-  readonly unit: DisplayUnit;
   readonly demo: boolean;
   readonly now: number;
   readonly width: number;
   readonly sourceCount: number;
-  /** The key shown on each tab (from the keymap, so remapped keys show). */
-  readonly tabKeys: Readonly<Record<ViewId, string>>;
   readonly theme: Theme;
   readonly ascii?: boolean;
 }
 
-const TABS: readonly [ViewId, string][] = [['shares', 'Shares'], ['trends', 'Trends'], ['sources', 'Sources'], ['alerts', 'Alerts']];
 const METRIC_LABEL: Readonly<Record<Metric, string>> = { 'btc-locked': 'BTC locked', 'defi-tvl': 'DeFi TVL' };
-const UNIT_LABEL: Readonly<Record<DisplayUnit, string>> = { btc: 'BTC', sats: 'sats', usd: 'USD' };
 
 /** Left and right segments on one line, the right ones flush to the edge when they fit. */
 function spread(left: Segment[], right: Segment[], width: number): Segment[] {
   const gap = width - segmentsWidth(left) - segmentsWidth(right);
   if (gap < 1) return fitSegments(left, width);
   return [...left, { text: ' '.repeat(gap) }, ...right];
+}
+
+/** Freshness and source health, most important first when the line is short: failures, then ages. */
+function statusParts(p: HeaderProps): Part[] {
+  const { info, theme } = p;
+  const next = info.nextPollAt !== undefined ? dueIn(info.nextPollAt, p.now, (ms) => formatDuration(ms, { coarse: true })) : undefined;
+  const details = `(${p.tabKeys.sources}: details)`;
+  if (info.networksWithData === 0 && info.pending === 0 && info.failing > 0 && info.failing === p.sourceCount) {
+    return [
+      { segments: [{ text: `every source failed (${info.failing} of ${p.sourceCount})`, color: theme.error, bold: true }], priority: 0, shrink: true },
+      ...(next ? [{ segments: [{ text: `next try ${next}`, color: theme.muted }], priority: 2 }] : []),
+      { segments: [{ text: details, color: theme.error }], priority: 1 },
+    ];
+  }
+  const fresh = info.newestAgeMs !== undefined ? `updated ${formatAge(info.newestAgeMs)} ago` : 'waiting for first answers';
+  const okCount = p.sourceCount - info.pending - info.failing;
+  const health: Part = info.failing > 0
+    ? { segments: [{ text: `${info.failing} of ${p.sourceCount} sources failing ${details}`, color: theme.error }], priority: 0, shrink: true }
+    : { segments: [{ text: `${okCount}/${p.sourceCount} sources ok`, color: info.pending > 0 ? theme.warn : theme.ok }], priority: 0 };
+  return [
+    { segments: [{ text: [fresh, next ? `next poll ${next}` : ''].filter(Boolean).join(', '), color: theme.muted }], priority: 1, shrink: true },
+    health,
+  ];
 }
 
 export function Header(p: HeaderProps): React.JSX.Element {
@@ -50,37 +68,22 @@ export function Header(p: HeaderProps): React.JSX.Element {
     { text: '  BTC/USD ', color: theme.muted }, { text: price, color: info.priceStale ? theme.warn : undefined },
   ];
 
-  const fresh = info.newestAgeMs !== undefined ? `updated ${formatAge(info.newestAgeMs)} ago` : 'waiting for first answers';
-  const next = info.nextPollAt !== undefined ? `next poll ${dueIn(info.nextPollAt, p.now, (ms) => formatDuration(ms, { coarse: true }))}` : '';
-  const okCount = p.sourceCount - info.pending - info.failing;
-  const health: Segment = info.failing > 0
-    ? { text: `${info.failing} of ${p.sourceCount} sources failing (3: details)`, color: theme.error }
-    : { text: `${okCount}/${p.sourceCount} sources ok`, color: info.pending > 0 ? theme.warn : theme.ok };
-  const status: Segment[] = [{ text: [fresh, next].filter(Boolean).join(', ') + '  ', color: theme.muted }, health];
   const { sector } = p;
   const sectorText = sector.shareOfSupply !== undefined
     ? `${(sector.shareOfSupply * 100).toFixed(2)}% of all bitcoin is on these L2s`
     : 'share of all bitcoin: waiting for the block height';
-  const trend = (label: string, x: number | null) => (x === null ? '' : `  ${label} ${formatChange(x, { ascii }).text}`);
-  const sectorLine: Segment[] = [
-    { text: sectorText, bold: sector.shareOfSupply !== undefined },
-    { text: `${trend('30d', sector.change30d)}${trend('90d', sector.change90d)}`, color: theme.muted },
+  const trend = (label: string, x: number | null): Part[] => (x === null ? [] : [{ segments: [{ text: `${label} ${formatChange(x, { ascii }).text}`, color: theme.muted }], priority: 1 }]);
+  const sectorLine: Part[] = [
+    { segments: [{ text: sectorText, bold: sector.shareOfSupply !== undefined }], priority: 0, shrink: true },
+    ...trend('30d', sector.change30d), ...trend('90d', sector.change90d),
   ];
-
-  const tabs: Segment[] = [];
-  for (const [id, label] of TABS) {
-    tabs.push({ text: ` ${p.tabKeys[id]} ${label} `, inverse: id === p.view, bold: id === p.view, color: id === p.view ? theme.accent : undefined });
-    tabs.push({ text: ' ' });
-  }
-  const hint: Segment[] = [{ text: `unit ${UNIT_LABEL[p.unit]}  ? help`, color: theme.muted }];
-  if (p.width < 64) tabs.splice(0, tabs.length, ...tabs.map((t) => ({ ...t, text: t.text.replace(/ (\w)\w+ $/, ' $1 ') })));
   const rule = (ascii ? '-' : '─').repeat(p.width);
   return (
     <>
       <Line segments={spread(title, totals, p.width)} />
-      <Line segments={fitSegments(sectorLine, p.width)} />
-      <Line segments={fitSegments(status, p.width)} />
-      <Line segments={spread(tabs, hint, p.width)} />
+      <Line segments={fitParts(sectorLine, p.width)} />
+      <Line segments={fitParts(statusParts(p), p.width)} />
+      <Line segments={tabBar({ ...p, width: p.width, theme }).segments} />
       <Line segments={[{ text: rule, color: theme.muted }]} />
     </>
   );

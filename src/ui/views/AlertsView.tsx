@@ -13,6 +13,13 @@ export interface AlertsViewProps {
   readonly width: number;
   readonly height: number;
   readonly theme: Theme;
+  /** First alert line shown (Up/Down scroll); clamped to the last page. */
+  readonly offset?: number;
+}
+
+/** The largest scroll offset for `count` alerts in `height` rows (a title line, two lines per alert). */
+export function alertsScrollMax(count: number, height: number): number {
+  return Math.max(0, 2 * count - (height - 1));
 }
 
 export function AlertsView(p: AlertsViewProps): React.JSX.Element {
@@ -27,11 +34,15 @@ export function AlertsView(p: AlertsViewProps): React.JSX.Element {
   if (p.alerts.length === 0) {
     return <Line segments={[{ text: fit(`No alerts fired yet (${p.rules} rule${p.rules === 1 ? '' : 's'} watching).`, p.width), color: p.theme.ok }]} />;
   }
-  const lines: React.JSX.Element[] = [<Line key="h" segments={[{ text: fit(`${p.alerts.length} alert${p.alerts.length === 1 ? '' : 's'}, newest first`, p.width), bold: true }]} />];
+  const max = alertsScrollMax(p.alerts.length, p.height);
+  const first = Math.max(0, Math.min(p.offset ?? 0, max));
+  const scrolled = max > 0 ? ` (lines ${first + 1}-${first + p.height - 1} of ${2 * p.alerts.length}; Up/Down)` : '';
+  const title = <Line key="h" segments={[{ text: fit(`${p.alerts.length} alert${p.alerts.length === 1 ? '' : 's'}, newest first${scrolled}`, p.width), bold: true }]} />;
+  const lines: React.JSX.Element[] = [];
   for (const a of [...p.alerts].reverse()) {
     const when = `${new Date(a.at).toISOString().slice(5, 16).replace('T', ' ')}Z (${formatAge(p.now - a.at)} ago)`;
     lines.push(<Line key={`a${a.at}${a.rule}${a.subject}`} segments={[{ text: fit(`${when}  ${a.message}`, p.width), color: p.theme.warn }]} />);
     lines.push(<Line key={`r${a.at}${a.rule}${a.subject}`} segments={[{ text: fit(`    rule ${a.rule + 1}: ${a.ruleText}`, p.width), dim: true }]} />);
   }
-  return <>{lines.slice(0, p.height)}</>;
+  return <>{[title, ...lines.slice(first, first + p.height - 1)]}</>;
 }

@@ -9,6 +9,7 @@ import { formatAge, formatChange, formatDuration, formatShare } from '../render/
 import { dueIn, fit, wrap } from '../render/text.js';
 import type { Theme } from '../theme.js';
 import { Line, type Segment } from '../components/Line.js';
+import { shorten } from '../layout/fitLine.js';
 
 export interface SharesViewProps {
   readonly rows: readonly NetworkRow[];
@@ -122,10 +123,18 @@ export function offlineLines(failing: readonly SourceRow[], now: number, width: 
   return out.length > maxLines ? [...out.slice(0, maxLines - 1), fit(`  ... and more: see 3 Sources`, width)] : out;
 }
 
-export function SharesView(p: SharesViewProps): React.JSX.Element {
-  const L = sharesLayout(p.width, p.unit);
-  const ascii = p.ascii ?? false;
-  const tone = (c: Tone) => (c === 'warn' ? p.theme.warn : c === 'error' ? p.theme.error : p.theme.muted);
+/** Which rows the view shows: the first one, how many, and whether each gets a second "via" line. */
+export interface SharesWindow {
+  readonly first: number;
+  readonly shown: number;
+  readonly details: boolean;
+  readonly noData: boolean;
+  readonly failing: readonly SourceRow[];
+  readonly noteLines: readonly string[];
+}
+
+/** The rows that fit with the legend, notes and offline help below them, scrolled to keep the selection. */
+export function sharesWindow(p: SharesViewProps): SharesWindow {
   const noData = p.rows.every((r) => r.value === undefined);
   const failing = p.sources.filter((s) => s.status === 'down' || s.status === 'bad-data');
   // Notes take up to 3 lines each, and the lines rows and legend leave free beyond MAX_NOTE_LINES.
@@ -136,6 +145,21 @@ export function SharesView(p: SharesViewProps): React.JSX.Element {
   const details = rowSpace >= p.rows.length * 2;
   const shown = details ? p.rows.length : Math.min(p.rows.length, rowSpace);
   const first = Math.max(0, Math.min(p.selected - shown + 1, p.rows.length - shown));
+  return { first, shown, details, noData, failing, noteLines };
+}
+
+/** The row index drawn on body line `line` (0-based), if a row is there. */
+export function sharesRowAt(p: SharesViewProps, line: number): number | undefined {
+  const w = sharesWindow(p);
+  const k = Math.floor(line / (w.details ? 2 : 1));
+  return line >= 0 && k < w.shown ? w.first + k : undefined;
+}
+
+export function SharesView(p: SharesViewProps): React.JSX.Element {
+  const L = sharesLayout(p.width, p.unit);
+  const ascii = p.ascii ?? false;
+  const tone = (c: Tone) => (c === 'warn' ? p.theme.warn : c === 'error' ? p.theme.error : p.theme.muted);
+  const { first, shown, details, noData, failing, noteLines } = sharesWindow(p);
   const lines: React.JSX.Element[] = [];
 
   p.rows.slice(first, first + shown).forEach((row, k) => {
@@ -170,7 +194,7 @@ export function SharesView(p: SharesViewProps): React.JSX.Element {
   const more = p.rows.length > shown ? `${p.rows.length - shown} more ${first > 0 ? (ascii ? '^' : '↑') : ''}${first + shown < p.rows.length ? (ascii ? 'v' : '↓') : ''} (Up/Down); ` : '';
   const what = p.metric === 'btc-locked' ? 'BTC locked per network' : 'DeFi TVL per chain (DefiLlama)';
   const legend = `${more}${what}, share of total${L.change ? ', 24h change' : ''}; Enter: detail`;
-  lines.push(<Line key="legend" segments={[{ text: fit(legend, p.width), dim: true }]} />);
+  lines.push(<Line key="legend" segments={[{ text: fit(shorten(legend, p.width), p.width), dim: true }]} />);
 
   if (noData && failing.length > 0) {
     lines.push(<Line key="gap" segments={[{ text: '' }]} />);

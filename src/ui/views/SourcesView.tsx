@@ -40,6 +40,13 @@ export function columnsFor(sources: readonly SourceRow[], width: number): Column
   return [{ key: 'source', title: 'Source', width: Math.min(longest, Math.max(30, width - OTHERS_W)), priority: 0 }, ...COLUMNS];
 }
 
+/** How many sources fit in `height` rows (table header and a legend or scroll line take the rest) and the largest offset. */
+export function sourcesWindow(count: number, height: number): { readonly withLegend: boolean; readonly space: number; readonly max: number } {
+  const withLegend = height - 3 >= count + 1;
+  const space = Math.max(1, height - (withLegend ? 3 : 2));
+  return { withLegend, space, max: Math.max(0, count - space) };
+}
+
 export function SourcesView(p: SourcesViewProps): React.JSX.Element {
   const rows = p.sources.map((s) => {
     const status = s.inFlight && s.status === 'pending' ? 'polling' : s.status;
@@ -62,10 +69,9 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
       reason: { text: reason, color: s.error ? statusColor(p.theme, s.status) : waiting !== undefined ? p.theme.warn : p.theme.muted },
     };
   });
-  const legend = 'ok: answered recently; stale: no success for 2 intervals; down: no answer; bad-data: answer failed validation';
-  const withLegend = p.height - 3 >= rows.length + 1;
-  const space = Math.max(1, p.height - (withLegend ? 3 : 2));
-  const first = Math.max(0, Math.min(p.offset ?? 0, rows.length - space));
+  const legend = 'ok: answered recently; stale: no recent success or old upstream data; down: no answer; bad-data: failed validation or implausible';
+  const { withLegend, space, max } = sourcesWindow(rows.length, p.height);
+  const first = Math.max(0, Math.min(p.offset ?? 0, max));
   const shown = rows.slice(first, first + space);
   const more = rows.length > space ? `sources ${first + 1}-${first + shown.length} of ${rows.length} (Up/Down)` : '';
   return (
