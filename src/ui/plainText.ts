@@ -3,7 +3,7 @@
 import { selectHeader, selectRows, selectSector, selectSources } from '../model/selectors.js';
 import type { State } from '../model/state.js';
 import { formatMetric } from './render/amount.js';
-import { formatAmount, formatChange, formatShare, formatUsd } from './render/format.js';
+import { formatAge, formatAmount, formatChange, formatShare, formatUsd } from './render/format.js';
 import { fit } from './render/text.js';
 
 /** Printed where a value is missing: never 0, which would be a claim. */
@@ -31,8 +31,13 @@ export function renderPlainText(state: State): string {
     const missing = r.value === undefined;
     const amount = missing ? MISSING : amountOf(r.value);
     const share = r.share === undefined ? MISSING : formatShare(r.share);
-    const change = missing ? MISSING : formatChange(r.change24h, { ascii: true }).text;
-    const flags = [r.fallback ? 'fallback' : '', r.disagree.length > 0 ? 'sources disagree' : '', r.anomaly ? `anomaly ${(r.anomaly.change * 100).toFixed(1)}%` : ''].filter(Boolean);
+    const since = r.change24h === null ? r.changeSinceStart : undefined;
+    const change = missing ? MISSING : since ? `${formatAge(since.sinceMs)} ${formatChange(since.change, { ascii: true }).text.replace(/^\S+ /, '')}` : formatChange(r.change24h, { ascii: true }).text;
+    const flags = [
+      r.doubtful ? 'DOUBTFUL' : '', r.outvoted ? `${r.outvoted.id} outvoted` : '', r.fallback ? 'fallback' : '',
+      r.disagree.length > 0 && !r.doubtful && !r.outvoted ? 'sources disagree' : '', r.anomaly ? `anomaly ${(r.anomaly.change * 100).toFixed(1)}%` : '',
+      ...r.rejected.map((x) => `${x.sourceId} refused`),
+    ].filter(Boolean);
     const status = r.notTracked ? 'not tracked' : missing ? (r.status === 'bad-data' ? 'no data: bad data*' : 'no data*') : r.stale ? 'stale*' : r.status;
     out.push(`${fit(r.meta.name, 14)} ${fit(amount, 20, 'right')} ${fit(share, 6, 'right')} ${fit(change, 9, 'right')}  ${fit(r.source?.id ?? '-', 22)} ${[status, ...flags].join(', ')}`);
   }

@@ -44,11 +44,17 @@ function statusParts(p: HeaderProps): Part[] {
     ];
   }
   const fresh = info.newestAgeMs !== undefined ? `updated ${formatAge(info.newestAgeMs)} ago` : 'waiting for first answers';
-  const okCount = p.sourceCount - info.pending - info.failing;
+  const okCount = p.sourceCount - info.pending - info.failing - info.stale;
+  const stale = info.stale > 0 ? `, ${info.stale} stale` : '';
   const health: Part = info.failing > 0
-    ? { segments: [{ text: `${info.failing} of ${p.sourceCount} sources failing ${details}`, color: theme.error }], priority: 0, shrink: true }
-    : { segments: [{ text: `${okCount}/${p.sourceCount} sources ok`, color: info.pending > 0 ? theme.warn : theme.ok }], priority: 0 };
+    ? { segments: [{ text: `${info.failing} of ${p.sourceCount} sources failing${stale} ${details}`, color: theme.error }], priority: 0, shrink: true }
+    : { segments: [{ text: `${okCount}/${p.sourceCount} sources ok${stale}`, color: info.pending > 0 || info.stale > 0 ? theme.warn : theme.ok }], priority: 0 };
+  // A headline over numbers whose like-for-like sources disagree with no majority is marked, never shown as good.
+  const doubtful: Part[] = info.doubtful.length > 0
+    ? [{ segments: [{ text: `DOUBTFUL: ${info.doubtful.join(', ')}`, color: theme.error, bold: true }], priority: 0, shrink: true }]
+    : [];
   return [
+    ...doubtful,
     { segments: [{ text: [fresh, next ? `next poll ${next}` : ''].filter(Boolean).join(', '), color: theme.muted }], priority: 1, shrink: true },
     health,
   ];
@@ -61,7 +67,9 @@ export function Header(p: HeaderProps): React.JSX.Element {
   const title: Segment[] = p.demo
     ? [{ text: ' SAMPLE DATA ', color: theme.sample, inverse: true, bold: true }, { text: ` l2top ${metricLabel}`, bold: true }]
     : [{ text: 'l2top', bold: true }, { text: ` ${metricLabel}`, bold: true, color: theme.accent }];
-  const total = info.networksWithData > 0 ? formatMetric(p.metric, info.total, p.unit, info.priceUsd, { decimals: 2, ascii, compact: p.metric === 'defi-tvl' || p.width < 72 }) : '-';
+  const total = info.networksWithData > 0
+    ? `${info.doubtful.length > 0 ? '~' : ''}${formatMetric(p.metric, info.total, p.unit, info.priceUsd, { decimals: 2, ascii, compact: p.metric === 'defi-tvl' || p.width < 72 })}`
+    : '-';
   const price = info.priceUsd !== undefined ? `${formatUsd(info.priceUsd)}${info.priceStale ? ' (stale)' : ''}` : '-';
   const totals: Segment[] = [
     { text: 'total ', color: theme.muted }, { text: total, bold: true },
