@@ -12,13 +12,13 @@ import { PROVIDER_DEFAULTS } from './feeds/providers.js';
 import { createCustomSource } from './feeds/custom/custom-source.js';
 import { DEFAULT_NETWORKS, NETWORKS, PRICE_SOURCES } from './feeds/networks.js';
 import { SOURCES, sourcesFor } from './feeds/registry.js';
-import type { SourceDef } from './feeds/source.js';
+import { metaOf, type SourceDef } from './feeds/source.js';
 import { selectRows } from './model/selectors.js';
 import { toSnapshot } from './model/snapshot.js';
 import { initialState } from './model/state.js';
 import { createStore, type Store } from './model/store.js';
 import { throttledStore } from './terminal/throttled-store.js';
-import type { NetworkMeta, SourceMeta } from './model/types.js';
+import type { NetworkMeta } from './model/types.js';
 import { App } from './ui/App.js';
 import { COMMANDS, DEFAULT_KEYS, remapKeys } from './ui/keymap.js';
 import { THEMES } from './ui/theme.js';
@@ -47,13 +47,6 @@ interface Runtime {
   readonly store: Store;
   readonly poller: Poller;
   readonly demo: DemoServer | undefined;
-}
-
-function metaOf(s: SourceMeta): SourceMeta {
-  return {
-    id: s.id, provider: s.provider, role: s.role, networks: s.networks, label: s.label, path: s.path, polls: s.polls,
-    ...(s.minIntervalMs ? { minIntervalMs: s.minIntervalMs } : {}),
-  };
 }
 
 /** Built-in networks plus one per custom feed, with the sources they need. */

@@ -26,3 +26,12 @@ export interface SourceDef extends SourceMeta {
   /** Past readings, each with `observedAt`; called once at start-up. */
   history?(ctx: FetchContext): Promise<readonly Reading[]>;
 }
+
+/** The metadata part of a source (no fetch code), as the model and UI get it: every SourceMeta field it has. */
+export function metaOf(s: SourceMeta): SourceMeta {
+  return {
+    id: s.id, provider: s.provider, role: s.role, networks: s.networks, label: s.label, path: s.path, polls: s.polls,
+    ...(s.minIntervalMs ? { minIntervalMs: s.minIntervalMs } : {}),
+    ...(s.maxAgeMs ? { maxAgeMs: s.maxAgeMs } : {}),
+  };
+}

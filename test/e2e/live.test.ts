@@ -66,8 +66,8 @@ describe.skipIf(tmuxMissing)('live dashboard in tmux', () => {
     await t.sendKeys('j');
     await t.waitFor(/^›Lightning/m);
     await t.sendKeys('Enter');
-    await t.waitFor(/Lightning {2}\(state channels\) {2}Esc to close/);
-    const detail = await t.waitFor(/Bitcoin Layers current supp/);
+    await t.waitFor(/Lightning {2}\(state channels, Bitcoin L2\) {2}Esc to close/);
+    const detail = await t.waitFor(/\* Bitcoin Layers supplies by/);
     expect(detail).toMatch(/mempool\.space Lightning stats\s+4,876\.54 BTC\s+in use/);
     await t.sendKeys('Escape');
     await t.sendKeys('m');
@@ -131,7 +131,7 @@ describe.skipIf(tmuxMissing)('live dashboard in tmux', () => {
       lightningHistory: Array.from({ length: 91 }, (_, k) => ({ atMs: today - k * DAY, sats: old, channels: 50_000, nodes: 15_000 })),
     });
     const t = await start({ alerts: { rules: [{ type: 'share-move', network: 'lightning', pp: 3, window: '24h' }] } }, 100, 30);
-    const shares = await t.waitFor(/Lightning moved \+60\.0% within 24h; confirmed by Bitcoin Layers current supplies/);
+    const shares = await t.waitFor(/Lightning moved \+60\.0% within 24h; no second source to confirm it/);
     expect(shares).toMatch(/Lightning\s+\S+\s+\d+\.\d%\s+7,802\.47 BTC.*jump \+60%/);
     await t.sendKeys('4');
     const alerts = await t.waitFor(/1 alert, newest first/);

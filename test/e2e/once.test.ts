@@ -71,7 +71,8 @@ describe('--once --json against simulated providers', () => {
     expect(src(snap, 'liquid-pegs')).toMatchObject({ status: 'down', errorKind: 'timeout' });
     expect(src(snap, 'liquid-pegs')?.error).toMatch(/no answer within/);
     expect(src(snap, 'hiro-sbtc')).toMatchObject({ status: 'bad-data', errorKind: 'schema' });
-    expect(net(snap, 'lightning')).toMatchObject({ source: 'bitcoinlayers-current', fallback: true, stale: false, btc: DEFAULT_VALUES.lightningSats / 1e8 });
+    // Bitcoin Layers' Lightning figure is another methodology (1ML), never a fallback for mempool's.
+    expect(net(snap, 'lightning')).toMatchObject({ source: null, btc: null, error: 'HTTP 500 Internal Server Error' });
     expect(net(snap, 'liquid')).toMatchObject({ source: 'esplora-liquid-supply', fallback: true, btc: DEFAULT_VALUES.liquidSats / 1e8 });
     expect(net(snap, 'stacks')).toMatchObject({ source: 'hiro-sbtc-metadata', fallback: true });
   });
@@ -97,10 +98,12 @@ describe('--once --json against simulated providers', () => {
     const { snap } = await snapshot();
     const days = (id: string) => net(snap, id)?.history.length ?? 0;
     expect(days('lightning')).toBeGreaterThanOrEqual(89);
-    expect(days('rootstock')).toBeGreaterThanOrEqual(89);
+    // Rootstock's history is its own bridge balance at past blocks: 1, 2, 3, 5, 7, 14, 30, 60 and 89 days back.
+    expect(days('rootstock')).toBeGreaterThanOrEqual(9);
+    expect(Date.now() - Date.parse(net(snap, 'rootstock')?.history[0]?.date ?? '')).toBeGreaterThan(88 * DAY);
     expect(days('merlin')).toBeGreaterThanOrEqual(89);
     expect(net(snap, 'lightning')?.backfilledUntil).not.toBeNull();
-    expect(src(snap, 'bitcoinlayers-history')?.historyPoints).toBeGreaterThan(1000);
+    expect(src(snap, 'bitcoinlayers-history')?.historyPoints).toBeGreaterThan(800); // 10 networks x 90 days
     const first = net(snap, 'lightning')?.history[0]?.date ?? '';
     expect(Date.now() - Date.parse(first)).toBeGreaterThan(88 * DAY);
   });
@@ -117,7 +120,7 @@ describe('--once --json against simulated providers', () => {
     expect(net(snap, 'stacks')?.history.length).toBeGreaterThanOrEqual(89);
   });
 
-  it('a +60% jump is flagged as an anomaly, confirmed by the second source, and a share-move rule fires', async () => {
+  it('a +60% jump is flagged as an anomaly (no like-for-like second source to confirm it), and a share-move rule fires', async () => {
     const old = DEFAULT_VALUES.lightningSats;
     const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
     up.set({
@@ -128,7 +131,7 @@ describe('--once --json against simulated providers', () => {
     const { snap } = await snapshot([], cfg);
     const ln = net(snap, 'lightning');
     expect(ln?.anomaly?.change).toBeCloseTo(0.6, 6);
-    expect(ln?.anomaly?.confirmedBy).toEqual(['bitcoinlayers-current']);
+    expect(ln?.anomaly?.confirmedBy).toEqual([]);
     expect(snap.alerts).toHaveLength(1);
     expect(snap.alerts[0]).toMatchObject({ rule: 0, subject: 'Lightning' });
     expect(snap.alerts[0]?.message).toMatch(/Lightning share .* -> .* \(\+\d+\.\d\d pp\)/);

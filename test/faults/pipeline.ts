@@ -4,10 +4,9 @@ import type { HttpClient } from '../../src/feeds/http-client.js';
 import { NETWORKS, PRICE_SOURCES } from '../../src/feeds/networks.js';
 import { createPoller, type Poller, type PollerClock } from '../../src/feeds/poller.js';
 import { SOURCES, sourcesFor } from '../../src/feeds/registry.js';
-import type { SourceDef } from '../../src/feeds/source.js';
+import { metaOf, type SourceDef } from '../../src/feeds/source.js';
 import { initialState, type Settings } from '../../src/model/state.js';
 import { createStore, type Store } from '../../src/model/store.js';
-import type { SourceMeta } from '../../src/model/types.js';
 
 const DAY = 86_400_000;
 
@@ -36,14 +35,6 @@ export interface Pipeline {
   readonly poller: Poller;
   readonly sources: readonly SourceDef[];
   readonly overrides: Map<string, string>;
-}
-
-/** The metadata part of a SourceDef, as main.tsx's metaOf keeps it. */
-export function metaOf(s: SourceMeta): SourceMeta {
-  return {
-    id: s.id, provider: s.provider, role: s.role, networks: s.networks, label: s.label, path: s.path, polls: s.polls,
-    ...(s.minIntervalMs ? { minIntervalMs: s.minIntervalMs } : {}),
-  };
 }
 
 /** Every source the built-in networks need, in registry order. */

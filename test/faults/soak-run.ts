@@ -13,7 +13,8 @@ import { createStore } from '../../src/model/store.js';
 import { METRICS, type FeedErrorKind } from '../../src/model/types.js';
 import { createFakeHttp, FAKE_ORIGIN, seeded, type FakeHttpStats } from './fake-http.js';
 import { flushMicrotasks, ManualClock } from './manual-clock.js';
-import { metaOf, registrySources } from './pipeline.js';
+import { registrySources } from './pipeline.js';
+import { metaOf } from '../../src/feeds/source.js';
 
 export const MIN = 60_000;
 export const DAY = 1_440 * MIN;

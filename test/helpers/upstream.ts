@@ -112,6 +112,8 @@ export interface UpstreamValues {
   readonly llamaTvlHistory?: Readonly<Record<string, readonly TvlPoint[]>>;
   /** mempool's historical prices (USD), served newest first through `currency` and `timestamp`. */
   readonly priceHistory?: readonly PricePoint[];
+  /** The day of mempool's newest Lightning stats row (its stats updater stopped); default: today by the simulator's time. */
+  readonly lightningAddedMs?: number;
   /** How far Liquid's peg parser and Stacks' newest block are behind the simulator's time; default 0. */
   readonly liquidLagMs?: number;
   readonly stacksLagMs?: number;
@@ -335,7 +337,7 @@ function normalReply(route: Route, body: string, v: UpstreamValues, at: number):
   const height = v.tipHeight ?? sampleTipHeightAt(at);
   switch (route.endpoint) {
     case 'lightning':
-      return ok(lightningLatest({ sats: v.lightningSats, channels: v.channels, nodes: v.nodes, addedIso: new Date(utcDayStart(at)).toISOString() }));
+      return ok(lightningLatest({ sats: v.lightningSats, channels: v.channels, nodes: v.nodes, addedIso: new Date(utcDayStart(v.lightningAddedMs ?? at)).toISOString() }));
     case 'lightning-history': {
       const days = lightningWindowDays(route.param ?? 'all');
       const from = at - days * DAY_MS;

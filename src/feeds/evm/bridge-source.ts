@@ -7,7 +7,7 @@ import { bridgeProblem, GENESIS_BRIDGE_WEI, WEI_PER_SAT } from './schema.js';
 
 const DAY = 86_400_000;
 /** Past points the backfill asks for (ago), so 24 h and 7 d changes and the chart use the same methodology. */
-export const HISTORY_AGES: readonly number[] = [1, 2, 3, 5, 7, 14, 30, 60, 90].map((d) => d * DAY);
+export const HISTORY_AGES: readonly number[] = [1, 2, 3, 5, 7, 14, 30, 60, 89].map((d) => d * DAY);
 /** Blocks back to the reference block that measures the average block time. */
 const REFERENCE_SPAN = 10_000;
 

@@ -9,7 +9,7 @@ export const SBTC_DEPLOYER = 'SM3VDXK3WZZSA84XXFKAFAF15NNZX32CTSG82JFQ4';
 const PATH = `/v2/contracts/call-read/${SBTC_DEPLOYER}/sbtc-token/get-total-supply`;
 const DAY = 86_400_000;
 /** Past points the backfill asks for (ago): 24 h and 7 d changes and the chart from the same call. */
-export const SBTC_HISTORY_AGES: readonly number[] = [1, 2, 3, 5, 7, 14, 30, 60, 90].map((d) => d * DAY);
+export const SBTC_HISTORY_AGES: readonly number[] = [1, 2, 3, 5, 7, 14, 30, 60, 89].map((d) => d * DAY);
 
 /** `get-total-supply` evaluated in the state of `block` (stacks-core's `tip` query: the index block hash, no 0x). */
 async function supplyAt(ctx: FetchContext, block: StacksBlock): Promise<Reading> {

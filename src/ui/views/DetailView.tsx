@@ -68,7 +68,7 @@ export function DetailView(p: DetailViewProps): React.JSX.Element {
       : refused ? `refused: ${refused.reason}`
         : btcRow?.outvoted?.id === id ? 'outvoted' : src?.error?.message ?? src?.staleReason ?? v?.note ?? '';
     return {
-      source: { text: src?.meta.label ?? id },
+      source: { text: `${reference ? '* ' : ''}${src?.meta.label ?? id}` },
       value: { text: v ? formatMetric('btc-locked', v.value, p.unit, p.priceUsd, { decimals: 2, ascii }) : '-' },
       diff: { text: id === used ? 'in use' : diff === undefined ? '' : formatChange(diff, { ascii }).text.replace(/^\S+ /, '') },
       age: { text: v ? formatAge(p.now - v.dataAt) : '-' },
@@ -83,6 +83,7 @@ export function DetailView(p: DetailViewProps): React.JSX.Element {
   const columns: Column[] = [{ key: 'source', title: 'Source', width: sourceW, priority: 0 }, ...COLUMNS];
   lines.push(<Table key="table" columns={columns} rows={rows} width={p.width} maxRows={tableRows - 1} headerColor={p.theme.accent} ascii={ascii} />);
 
+  if ((n.references ?? []).length > 0) push('* another methodology: shown with its difference, never compared or used', { dim: true });
   const facts: string[] = [];
   if (p.tvlRow?.value !== undefined) facts.push(`DeFi TVL ${formatMetric('defi-tvl', p.tvlRow.value, 'usd', p.priceUsd, { compact: true })} (DefiLlama)`);
   const extra = { ...(p.values[n.sources[0] ?? '']?.extra ?? {}) };
