@@ -1,8 +1,16 @@
-// Bundles src/main.tsx into dist/l2top.js (one ESM file: much faster start than loading node_modules).
+// Bundles src/main.tsx into dist/l2top.js (one ESM file: much faster start than loading node_modules) and
+// writes dist/THIRD-PARTY-NOTICES.txt, the licences of every package the bundle contains.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { boundedMeasureText } from './esbuild-plugins.mjs';
+import { bundledPackages, noticesText } from './notices.mjs';
 
-await build({
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const result = await build({
+  absWorkingDir: root,
   entryPoints: ['src/main.tsx'],
   outfile: 'dist/l2top.js',
   bundle: true,
@@ -17,7 +25,10 @@ await build({
   // Ink imports react-devtools-core only when DEV is set; keep it out of the bundle.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   // CommonJS deps inside an ESM bundle need require().
-  banner: { js: "import { createRequire as __l2topRequire } from 'node:module'; const require = __l2topRequire(import.meta.url);" },
+  banner: { js: "// Licences of the bundled packages: THIRD-PARTY-NOTICES.txt beside this file.\nimport { createRequire as __l2topRequire } from 'node:module'; const require = __l2topRequire(import.meta.url);" },
   plugins: [boundedMeasureText],
+  metafile: true,
   logLevel: 'warning',
 });
+
+writeFileSync(path.join(root, 'dist/THIRD-PARTY-NOTICES.txt'), noticesText(bundledPackages(result.metafile, root), 'dist/l2top.js'));
