@@ -2,6 +2,7 @@
 // each package's own package.json and licence files in node_modules (the bundle itself keeps no comments).
 import fs from 'node:fs';
 import path from 'node:path';
+import semver from 'semver';
 
 /** Licence, copying and notice files, as packages name them (LICENSE, LICENSE.md, license-mit, NOTICE...). */
 const LICENCE_FILE = /^(licen[cs]e|copying|notice)([.-].*)?$/i;
@@ -95,6 +96,19 @@ function missingLicence(p) {
     ...(p.copyright ? [`${p.copyright})`] : []),
     ...(p.license === 'MIT' ? ['', `MIT License${p.copyright ? `\n\n${p.copyright}` : ''}`, '', MIT_TERMS] : []),
   ];
+}
+
+/**
+ * The bundled packages whose `engines.node` does not accept every Node version that ours (`range`) accepts:
+ * `engines` is honest only when this is empty.
+ * @param {string} range
+ * @param {{ name: string, version: string, engines: string | undefined }[]} packages
+ * @returns {string[]}
+ */
+export function engineConflicts(range, packages) {
+  return packages
+    .filter((p) => p.engines !== undefined && !semver.subset(range, p.engines))
+    .map((p) => `${p.name} ${p.version} needs Node ${p.engines}`);
 }
 
 /** The text of THIRD-PARTY-NOTICES.txt for the given packages. */
