@@ -72,6 +72,9 @@ async function main(): Promise<number> {
   if (process.env.BENCH_QUICK === '1') for (const [k, v] of Object.entries(QUICK_DEFAULTS)) process.env[k] ??= v;
   if (!existsSync(path.join(root, 'dist/l2top.js'))) throw new Error('dist/l2top.js is missing: run `npm run bench` (it builds first) or `npm run build`');
   const benches = selected();
+  // Benchmarks write their outputs here (render-frames.txt, latest.json); a fresh clone has no .bench/ yet.
+  const outDir = path.join(root, '.bench');
+  mkdirSync(outDir, { recursive: true });
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'l2top-bench-'));
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const ctx: BenchContext = { root, tmp, log };
@@ -114,8 +117,6 @@ async function main(): Promise<number> {
   log('');
   log(markdownTable(results));
 
-  const outDir = path.join(root, '.bench');
-  mkdirSync(outDir, { recursive: true });
   const out = {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, commit, dirty,
     env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_'))),

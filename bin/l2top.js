@@ -1,5 +1,14 @@
 #!/usr/bin/env node
 // Shim: environment that must be set before any module loads, then the bundled app.
+import module from 'node:module';
+
+// Node >= 22.1 can keep V8's compiled code on disk: from the second start on, the 3.4 MB bundle is not
+// compiled again. Older Node has no such function; a cache that cannot be used is never an error.
+try {
+  module.enableCompileCache?.();
+} catch {
+  // start without the cache
+}
 process.env.NODE_ENV = 'production';
 if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 

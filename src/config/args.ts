@@ -29,13 +29,38 @@ Options:
   --metric <m>       btc-locked (default) or defi-tvl
   --theme <t>        dark (default), light or colorblind
   --ascii            ASCII only: no box drawing, blocks or arrows
-  --screen-reader    flat text for screen readers, one line per network (also INK_SCREEN_READER=true)
-  --no-mouse         no mouse reporting (clicks and wheel); the terminal keeps text selection
+  --screen-reader    flat text for screen readers (also INK_SCREEN_READER=true)
+  --no-mouse         no mouse reporting (clicks and wheel)
   --config <file>    config file (default: $L2TOP_CONFIG, else the XDG path)
-  -h, --help         this help
+  -h, --help         this help, with the config file in use
   -v, --version      print the version
 
 Keys in the live view: press ? for help. With TERM=dumb the table is printed again every poll interval.`;
+
+/** Where the config file path came from, for --help. */
+export type ConfigOrigin = 'flag' | 'env' | 'default';
+
+const ORIGIN: Readonly<Record<ConfigOrigin, string>> = {
+  flag: 'from --config',
+  env: 'from $L2TOP_CONFIG',
+  default: 'the default path',
+};
+
+/** --help: the usage, the config file in use (or why there is none) and the exit statuses. */
+export function helpText(config: { readonly path: string | undefined; readonly origin: ConfigOrigin; readonly exists: boolean }): string {
+  const where = config.path === undefined
+    ? 'none\n  no home folder found: use --config or $L2TOP_CONFIG'
+    : `${config.path}\n  ${ORIGIN[config.origin]}${config.exists ? '' : '; not found, so the defaults are in use'}`;
+  return `${USAGE}
+
+Config file: ${where}
+
+Exit status:
+  0              at least one network had data (--once, --json); live view quit
+  1              no network had data (the reasons go to stderr)
+  2              a bad flag or an invalid config file
+  129, 130, 143  ended by SIGHUP, SIGINT, SIGTERM`;
+}
 
 /** Parses argv (without node and script). Throws TypeError with a readable message on bad flags. */
 export function parseFlags(argv: readonly string[]): Flags {

@@ -1,10 +1,11 @@
 // Resolves the Config from flags, environment and the config file: the only config I/O.
 // The file is read through conf and never written; an invalid file is an error naming file and key.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
-import { parseFlags, USAGE } from './args.js';
+import { helpText, parseFlags, USAGE, type ConfigOrigin } from './args.js';
 import { checkKeys } from './keys.js';
 import { ConfigFileSchema, DEFAULTS, IntervalSchema, type Config, type ConfigFile } from './schema.js';
 
@@ -29,12 +30,29 @@ export type LoadResult =
   | { readonly kind: 'version' }
   | { readonly kind: 'error'; readonly message: string; readonly exitCode: 2 };
 
-/** The default config file path: $XDG_CONFIG_HOME/l2top/config.json (conf's env-paths). */
-export function defaultConfigPath(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.length > 0
-    ? env.XDG_CONFIG_HOME
-    : path.join(env.HOME ?? '', '.config');
-  return path.join(base, 'l2top', 'config.json');
+/**
+ * The user's home folder: $HOME, else the OS account's (like conf's env-paths, through os.homedir), never the
+ * current folder; undefined when there is none.
+ */
+export function homeDir(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.HOME && path.isAbsolute(env.HOME)) return env.HOME;
+  let home = '';
+  try {
+    home = os.userInfo().homedir;
+  } catch {
+    home = os.homedir(); // no account entry for this uid: Node's own fallback
+  }
+  return path.isAbsolute(home) ? home : undefined;
+}
+
+/**
+ * The default config file path: $XDG_CONFIG_HOME/l2top/config.json, else <home>/.config/l2top/config.json
+ * (the path conf's env-paths gives). A relative XDG_CONFIG_HOME is ignored, as the XDG spec asks.
+ */
+export function defaultConfigPath(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)) return path.join(env.XDG_CONFIG_HOME, 'l2top', 'config.json');
+  const home = homeDir(env);
+  return home === undefined ? undefined : path.join(home, '.config', 'l2top', 'config.json');
 }
 
 function issuePath(issue: z.core.$ZodIssue): string {
@@ -153,12 +171,15 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
   } catch (error) {
     return { kind: 'error', message: `l2top: ${(error as Error).message}\n\n${USAGE}`, exitCode: 2 };
   }
-  if (flags.help) return { kind: 'help', text: USAGE };
   if (flags.version) return { kind: 'version' };
 
-  const explicit = flags.config ?? (env.L2TOP_CONFIG && env.L2TOP_CONFIG.length > 0 ? env.L2TOP_CONFIG : undefined);
-  const configPath = path.resolve(explicit ?? defaultConfigPath(env));
-  const read = readFile(configPath, explicit !== undefined);
+  const fromEnv = env.L2TOP_CONFIG && env.L2TOP_CONFIG.length > 0 ? env.L2TOP_CONFIG : undefined;
+  const explicit = flags.config ?? fromEnv;
+  const origin: ConfigOrigin = flags.config !== undefined ? 'flag' : fromEnv !== undefined ? 'env' : 'default';
+  const found = explicit ?? defaultConfigPath(env);
+  const configPath = found === undefined ? undefined : path.resolve(found);
+  if (flags.help) return { kind: 'help', text: helpText({ path: configPath, origin, exists: configPath !== undefined && fs.existsSync(configPath) }) };
+  const read = configPath === undefined ? {} : readFile(configPath, explicit !== undefined);
   if (read.error) return { kind: 'error', message: `l2top: ${read.error}`, exitCode: 2 };
 
   let file: ConfigFile = {};

@@ -30,9 +30,9 @@ export function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
 }
 
-/** A recorded upstream payload from the shared fixtures (../shared next to the repo) as text. */
+/** A recorded upstream payload from test/fixtures/upstream (see its PROVENANCE.md) as text. */
 export function upstream(name: string): string {
-  return readFileSync(new URL(`../../../shared/fixtures/upstream/${name}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../fixtures/upstream/${name}`, import.meta.url), 'utf8');
 }
 
 /** A fresh, never-aborted signal. */

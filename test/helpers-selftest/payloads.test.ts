@@ -23,7 +23,7 @@ import {
   weiToDecimal,
 } from '../../src/feeds/demo/payloads.js';
 
-/** Key sets of the recorded docs samples (shared/fixtures/upstream: mempool-lightning-statistics-latest.json, mempool-prices.json). */
+/** Key sets of the recorded docs samples (test/fixtures/upstream: mempool-lightning-statistics-latest.json, mempool-prices.json). */
 const RECORDED_LATEST_KEYS = [
   'id', 'added', 'channel_count', 'node_count', 'total_capacity', 'tor_nodes', 'clearnet_nodes', 'unannounced_nodes',
   'avg_capacity', 'avg_fee_rate', 'avg_base_fee_mtokens', 'med_capacity', 'med_fee_rate', 'med_base_fee_mtokens', 'clearnet_tor_nodes',
