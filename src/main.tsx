@@ -18,7 +18,7 @@ import { toSnapshot } from './model/snapshot.js';
 import { initialState } from './model/state.js';
 import { createStore, type Store } from './model/store.js';
 import { throttledStore } from './terminal/throttled-store.js';
-import type { NetworkMeta } from './model/types.js';
+import type { NetworkMeta, SourceMeta } from './model/types.js';
 import { App } from './ui/App.js';
 import { COMMANDS, DEFAULT_KEYS, remapKeys } from './ui/keymap.js';
 import { THEMES } from './ui/theme.js';
@@ -49,6 +49,13 @@ interface Runtime {
   readonly demo: DemoServer | undefined;
 }
 
+/** A source as the UI sees it: reporting only the networks that are shown (Bitcoin Layers covers more). */
+function shownOnly(meta: SourceMeta, networks: readonly NetworkMeta[]): SourceMeta {
+  if (meta.networks.length <= 1) return meta;
+  const shown = new Set(networks.map((n) => n.id));
+  return { ...meta, networks: meta.networks.filter((id) => shown.has(id)) };
+}
+
 /** Built-in networks plus one per custom feed, with the sources they need. */
 function networksAndSources(config: Config): { networks: NetworkMeta[]; sources: SourceDef[] } {
   const custom = config.customFeeds.map((def) => ({ def, source: createCustomSource(def) }));
@@ -72,7 +79,7 @@ async function setUp(config: Config): Promise<Runtime> {
   const { networks, sources } = networksAndSources(config);
   const store = createStore(initialState({
     now: Date.now(), intervalMs: config.intervalMs, windowMs: config.windowMs, demo: config.demo, networks,
-    sources: sources.map(metaOf), priceSources: PRICE_SOURCES, metric: config.metric,
+    sources: sources.map((d) => shownOnly(metaOf(d), networks)), priceSources: PRICE_SOURCES, metric: config.metric,
     settings: { tolerance: config.tolerance, anomalyThreshold: config.anomalyThreshold, alertRules: config.alertRules },
   }));
   // undici's own socket timers sit behind the poller's timeout, so a hung upstream always reads

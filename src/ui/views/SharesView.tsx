@@ -63,6 +63,7 @@ export function flagFor(row: NetworkRow, now: number): { text: string; tone: Ton
   if (row.outvoted) return { text: 'outvoted', tone: 'warn' };
   if (row.disagree.length > 0) return { text: 'disagree', tone: 'warn' };
   if (row.fallback) return { text: 'fallback', tone: 'warn' };
+  if (row.meta.status?.state === 'sunset' || row.meta.status?.state === 'retired') return { text: row.meta.status.state, tone: 'muted' };
   return undefined;
 }
 
