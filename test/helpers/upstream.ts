@@ -304,9 +304,9 @@ function rampAt(current: number, anchor: number): (t: number) => number {
  * A bridge chain whose locked BTC is `current` now and was round(current x (1 - k/2000)) k days back
  * (k fractional: every block has its own value), like the simulator's other derived histories.
  */
-export function chainOf(current: number, at: number, blockMs: number, lagMs = 0): BridgeChain {
-  const tip = Math.floor((at - lagMs) / blockMs) * blockMs;
-  return { nowMs: at, blockMs, lagMs, lockedAt: rampAt(current, tip) };
+export function chainOf(current: number, at: number, blockMs: number, lagMs = 0, anchor = at): BridgeChain {
+  const ramp = rampAt(current, Math.min(anchor, Math.floor((at - lagMs) / blockMs) * blockMs));
+  return { nowMs: at, blockMs, lagMs, lockedAt: ramp };
 }
 
 function liquidChainOf(v: UpstreamValues, at: number): LiquidChain {
@@ -315,8 +315,8 @@ function liquidChainOf(v: UpstreamValues, at: number): LiquidChain {
   return { nowMs: at, lagMs: lag, supplyAt: rampAt(v.liquidSats, mark) };
 }
 
-function stacksChainOf(v: UpstreamValues, at: number): StacksChain {
-  return { nowMs: at, lagMs: v.stacksLagMs ?? 0, supplyAt: rampAt(v.stacksSats, stacksTipTimeMs(at, v.stacksLagMs ?? 0)) };
+function stacksChainOf(v: UpstreamValues, at: number, anchor = at): StacksChain {
+  return { nowMs: at, lagMs: v.stacksLagMs ?? 0, supplyAt: rampAt(v.stacksSats, Math.min(anchor, stacksTipTimeMs(at, v.stacksLagMs ?? 0))) };
 }
 
 /** btc-locked.com token rows for the current balances, dated today unless `layersLatestDate` / `layersTokenDates` say otherwise. */
@@ -332,7 +332,7 @@ function tokenHistoryRows(v: UpstreamValues, at: number): LayersTokenRow[] {
 }
 
 /** The normal answer of an endpoint for the current values. */
-function normalReply(route: Route, body: string, v: UpstreamValues, at: number): Reply {
+function normalReply(route: Route, body: string, v: UpstreamValues, at: number, anchor: number): Reply {
   const ok = (json: unknown): Reply => ({ status: 200, json });
   const height = v.tipHeight ?? sampleTipHeightAt(at);
   switch (route.endpoint) {
@@ -369,17 +369,17 @@ function normalReply(route: Route, body: string, v: UpstreamValues, at: number):
     case 'esplora-supply':
       return { status: 200, text: String(v.esploraLiquidSats ?? v.liquidSats) };
     case 'rootstock':
-      return rootstockReply(body, chainOf(v.rootstockSats, at, ROOTSTOCK_BLOCK_MS, v.rootstockLagMs));
+      return rootstockReply(body, chainOf(v.rootstockSats, at, ROOTSTOCK_BLOCK_MS, v.rootstockLagMs, anchor));
     case 'rootstock-explorer':
       return ok(rootstockCirculating(v.rootstockExplorerSats ?? v.rootstockSats));
     case 'citrea':
-      return citreaReply(body, chainOf(v.citreaSats, at, CITREA_BLOCK_MS, v.citreaLagMs));
+      return citreaReply(body, chainOf(v.citreaSats, at, CITREA_BLOCK_MS, v.citreaLagMs, anchor));
     case 'stacks':
-      return stacksCallReply(stacksChainOf(v, at), route.query, body);
+      return stacksCallReply(stacksChainOf(v, at, anchor), route.query, body);
     case 'stacks-tip':
-      return stacksBlocksReply(stacksChainOf(v, at), route.query);
+      return stacksBlocksReply(stacksChainOf(v, at, anchor), route.query);
     case 'stacks-block-at':
-      return stacksBlockAtReply(stacksChainOf(v, at), route.param ?? '');
+      return stacksBlockAtReply(stacksChainOf(v, at, anchor), route.param ?? '');
     case 'hiro-metadata':
       return ok(hiroFtMetadata(v.hiroMetadataSats ?? v.stacksSats));
     case 'bitcoinlayers-history':
@@ -525,6 +525,8 @@ export async function gzipBomb(inflatedBytes: number): Promise<Buffer> {
 export async function startUpstream(opts: UpstreamOptions = {}): Promise<Upstream> {
   const now = opts.now ?? Date.now;
   let values: UpstreamValues = { ...DEFAULT_VALUES };
+  /** When the values were last set: chain reads at or after it give the current values, earlier blocks the ramp. */
+  let anchorMs = Date.now();
   const faults = new Map<UpstreamEndpoint, Fault>();
   const requests: UpstreamRequest[] = [];
   const counts = new Map<string, number>();
@@ -541,7 +543,7 @@ export async function startUpstream(opts: UpstreamOptions = {}): Promise<Upstrea
     for (const listener of listeners) listener();
     if (match.kind !== 'route') return sendJson(res, match.status, { error: match.message });
     const fault = faults.get(match.route.endpoint);
-    const reply = (): Reply => normalReply(match.route, body.text, values, values.atMs ?? at);
+    const reply = (): Reply => normalReply(match.route, body.text, values, values.atMs ?? at, values.atMs ?? Math.min(anchorMs, at));
     if (fault) return applyFault(fault, req, res, reply, match.route.endpoint, live);
     if (body.tooLarge) return sendJson(res, 413, { error: 'request body too large' });
     sendReply(res, reply());
@@ -566,6 +568,7 @@ export async function startUpstream(opts: UpstreamOptions = {}): Promise<Upstrea
       return values;
     },
     set(next) {
+      anchorMs = Date.now();
       values = {
         ...values,
         ...next,
