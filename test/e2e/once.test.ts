@@ -1,36 +1,23 @@
 // The real binary against providers simulated on 127.0.0.1 through providers.*.baseUrl, no terminal.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_VALUES, startUpstream, type Upstream } from '../helpers/upstream.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_VALUES } from '../helpers/upstream.js';
+import { useSimulatedProviders } from '../helpers/simulated-providers.js';
 import { runBinary } from '../helpers/run-binary.js';
 import type { SnapshotV1 } from '../../src/model/snapshot.js';
 
 const DAY = 86_400_000;
-let up: Upstream;
-let dir: string;
-let config: string;
-
-beforeAll(async () => {
-  up = await startUpstream();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2top-e2e-'));
-  config = up.writeConfig(dir, { timeoutMs: 1500 });
-});
+const sim = useSimulatedProviders('e2e', { timeoutMs: 1500 });
 afterEach(() => {
-  up.clear();
-  up.set({ ...DEFAULT_VALUES, lightningHistory: undefined, esploraLiquidSats: undefined, layersBtc: undefined, hiroMetadataSats: undefined, rootstockExplorerSats: undefined });
+  sim.up.clear();
+  sim.up.set({ ...DEFAULT_VALUES, lightningHistory: undefined, esploraLiquidSats: undefined, layersBtc: undefined, hiroMetadataSats: undefined, rootstockExplorerSats: undefined });
 });
-afterAll(async () => {
-  await up.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const env = () => ({ XDG_CONFIG_HOME: dir });
+const env = () => ({ XDG_CONFIG_HOME: sim.dir });
 /** A fresh sub-directory for a config of its own (writeConfig writes <dir>/config.json). */
-const sub = (name: string) => fs.mkdirSync(path.join(dir, name), { recursive: true }) ?? path.join(dir, name);
+const sub = (name: string) => fs.mkdirSync(path.join(sim.dir, name), { recursive: true }) ?? path.join(sim.dir, name);
 
-async function snapshot(args: string[] = [], cfg = config): Promise<{ snap: SnapshotV1; code: number | null; stderr: string }> {
+async function snapshot(args: string[] = [], cfg = sim.config): Promise<{ snap: SnapshotV1; code: number | null; stderr: string }> {
   const r = await runBinary(['--once', '--json', '--config', cfg, ...args], env());
   if (r.code !== 0 && r.stdout === '') throw new Error(`l2top exited ${r.code}: ${r.stderr}`);
   return { snap: JSON.parse(r.stdout) as SnapshotV1, code: r.code, stderr: r.stderr };
@@ -40,7 +27,7 @@ const src = (snap: SnapshotV1, id: string) => snap.sources.find((s) => s.id === 
 
 describe('--once --json against simulated providers', () => {
   it('reports each network exactly as its primary serves it (1e-8 BTC), shares summing to 1, and the USD price', async () => {
-    up.set({ lightningSats: 487_654_321_012, liquidSats: 371_234_567_891, rootstockSats: 321_987_654_321, stacksSats: 1, citreaSats: 31_234_567_890, priceUsd: 97_284 });
+    sim.up.set({ lightningSats: 487_654_321_012, liquidSats: 371_234_567_891, rootstockSats: 321_987_654_321, stacksSats: 1, citreaSats: 31_234_567_890, priceUsd: 97_284 });
     const { snap, code } = await snapshot();
     expect(code).toBe(0);
     expect(snap).toMatchObject({ schemaVersion: 1, metric: 'btc-locked', sample: false, priceUsd: 97_284, priceSource: 'mempool-price' });
@@ -56,13 +43,13 @@ describe('--once --json against simulated providers', () => {
     expect(snap.networks.reduce((a, n) => a + (n.share ?? 0), 0)).toBeCloseTo(1, 12);
     expect(snap.networks.every((n) => !n.stale && !n.fallback && n.source !== null)).toBe(true);
     expect(snap.sources.filter((s) => s.status !== 'ok')).toEqual([]);
-    expect(up.requests.every((r) => /^l2top\/\d+\.\d+\.\d+/.test(String(r.headers['user-agent'])))).toBe(true);
+    expect(sim.up.requests.every((r) => /^l2top\/\d+\.\d+\.\d+/.test(String(r.headers['user-agent'])))).toBe(true);
   });
 
   it('with a primary failing the next source gives the value and the JSON names it', async () => {
-    up.fault('lightning', { status: 500 });
-    up.fault('liquid', { hang: true });
-    up.fault('stacks', { body: '<html><body>502 Bad Gateway</body></html>', contentType: 'text/html' });
+    sim.up.fault('lightning', { status: 500 });
+    sim.up.fault('liquid', { hang: true });
+    sim.up.fault('stacks', { body: '<html><body>502 Bad Gateway</body></html>', contentType: 'text/html' });
     const started = Date.now();
     const { snap, code } = await snapshot();
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -78,7 +65,7 @@ describe('--once --json against simulated providers', () => {
   });
 
   it('a network with every source failing shows no value and the reason; the others still report', async () => {
-    for (const e of ['liquid', 'esplora-supply', 'layers-current'] as const) up.fault(e, { status: 503 });
+    for (const e of ['liquid', 'esplora-supply', 'layers-current'] as const) sim.up.fault(e, { status: 503 });
     const { snap, code } = await snapshot();
     expect(code).toBe(0);
     expect(net(snap, 'liquid')).toMatchObject({ btc: null, share: null });
@@ -87,7 +74,7 @@ describe('--once --json against simulated providers', () => {
   });
 
   it('two fresh sources 5% apart flag the row "sources disagree"', async () => {
-    up.set({ esploraLiquidSats: Math.round(DEFAULT_VALUES.liquidSats * 1.05) });
+    sim.up.set({ esploraLiquidSats: Math.round(DEFAULT_VALUES.liquidSats * 1.05) });
     const { snap } = await snapshot();
     expect(net(snap, 'liquid')?.sourcesDisagree).toBe(true);
     expect(net(snap, 'liquid')?.otherSources.find((o) => o.source === 'esplora-liquid-supply')?.diff).toBeCloseTo(0.05, 6);
@@ -123,11 +110,11 @@ describe('--once --json against simulated providers', () => {
   it('a +60% jump is flagged as an anomaly (no like-for-like second source to confirm it), and a share-move rule fires', async () => {
     const old = DEFAULT_VALUES.lightningSats;
     const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
-    up.set({
+    sim.up.set({
       lightningSats: Math.round(old * 1.6),
       lightningHistory: Array.from({ length: 91 }, (_, k) => ({ atMs: today - k * DAY, sats: old, channels: 50_000, nodes: 15_000 })),
     });
-    const cfg = up.writeConfig(sub('alerts'), { timeoutMs: 1500, alerts: { rules: [{ type: 'share-move', network: 'lightning', pp: 3, window: '24h' }] } });
+    const cfg = sim.up.writeConfig(sub('alerts'), { timeoutMs: 1500, alerts: { rules: [{ type: 'share-move', network: 'lightning', pp: 3, window: '24h' }] } });
     const { snap } = await snapshot([], cfg);
     const ln = net(snap, 'lightning');
     expect(ln?.anomaly?.change).toBeCloseTo(0.6, 6);
@@ -138,9 +125,9 @@ describe('--once --json against simulated providers', () => {
   });
 
   it('a custom feed from config shows as a network with its share and health', async () => {
-    const cfg = up.writeConfig(sub('custom'), {
+    const cfg = sim.up.writeConfig(sub('custom'), {
       timeoutMs: 1500,
-      customFeeds: [{ id: 'mirror', name: 'Mirror', url: `${up.baseUrls.mempool}/api/v1/lightning/statistics/latest`, pointer: '/latest/total_capacity', unit: 'sats' }],
+      customFeeds: [{ id: 'mirror', name: 'Mirror', url: `${sim.up.baseUrls.mempool}/api/v1/lightning/statistics/latest`, pointer: '/latest/total_capacity', unit: 'sats' }],
     });
     const { snap } = await snapshot([], cfg);
     expect(net(snap, 'mirror')).toMatchObject({ name: 'Mirror', btc: DEFAULT_VALUES.lightningSats / 1e8, source: 'custom-mirror', stale: false });
@@ -149,7 +136,7 @@ describe('--once --json against simulated providers', () => {
   });
 
   it('the plain-text table and piped stdout (no flags) behave as --once', async () => {
-    const r = await runBinary(['--config', config], env());
+    const r = await runBinary(['--config', sim.config], env());
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^l2top: BTC locked on Bitcoin L2s \(metric: btc-locked\)\n/);
     expect(r.stdout).toMatch(/Lightning\s+4,876\.54321012\s+\d+\.\d%/);
@@ -159,8 +146,8 @@ describe('--once --json against simulated providers', () => {
   });
 
   it('exits non-zero with reasons on stderr when no network had data', async () => {
-    const dead = path.join(dir, 'dead.json');
-    fs.writeFileSync(dead, JSON.stringify({ timeoutMs: 1000, providers: Object.fromEntries(Object.keys(up.baseUrls).map((p) => [p, { baseUrl: 'http://127.0.0.1:9' }])) }));
+    const dead = path.join(sim.dir, 'dead.json');
+    fs.writeFileSync(dead, JSON.stringify({ timeoutMs: 1000, providers: Object.fromEntries(Object.keys(sim.up.baseUrls).map((p) => [p, { baseUrl: 'http://127.0.0.1:9' }])) }));
     const r = await runBinary(['--once', '--config', dead], env());
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no network had data');
@@ -169,7 +156,7 @@ describe('--once --json against simulated providers', () => {
   });
 
   it('an invalid config file: exit 2, the file and key named, the file untouched', async () => {
-    const bad = path.join(dir, 'bad.json');
+    const bad = path.join(sim.dir, 'bad.json');
     const text = '{ "pollInterval": "often", "providers": { "mempool": { "baseUrl": "http://127.0.0.1:9" } } }';
     fs.writeFileSync(bad, text);
     const r = await runBinary(['--json', '--config', bad], env());

@@ -1,34 +1,20 @@
 // Issue 7 through the real binary against the local simulator: same-methodology 24 h changes, upstream
 // staleness, implausible bridge answers and consensus, as `--once --json` reports them.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_VALUES, startUpstream, type Upstream } from '../helpers/upstream.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_VALUES } from '../helpers/upstream.js';
 import { runBinary } from '../helpers/run-binary.js';
+import { useSimulatedProviders } from '../helpers/simulated-providers.js';
 import type { SnapshotV1 } from '../../src/model/snapshot.js';
 
 const DAY = 86_400_000;
-let up: Upstream;
-let dir: string;
-let config: string;
-
-beforeAll(async () => {
-  up = await startUpstream();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2top-trust-'));
-  config = up.writeConfig(dir, { timeoutMs: 3000 });
-});
+const sim = useSimulatedProviders('trust', { timeoutMs: 3000 });
 afterEach(() => {
-  up.clear();
-  up.set({ ...DEFAULT_VALUES, lightningAddedMs: undefined, esploraLiquidSats: undefined, layersBtc: undefined, rootstockExplorerSats: undefined, rootstockLagMs: undefined });
-});
-afterAll(async () => {
-  await up.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  sim.up.clear();
+  sim.up.set({ ...DEFAULT_VALUES, lightningAddedMs: undefined, esploraLiquidSats: undefined, layersBtc: undefined, rootstockExplorerSats: undefined, rootstockLagMs: undefined });
 });
 
 async function snapshot(): Promise<SnapshotV1> {
-  const r = await runBinary(['--once', '--json', '--config', config], { XDG_CONFIG_HOME: dir }, 40_000);
+  const r = await runBinary(['--once', '--json', '--config', sim.config], { XDG_CONFIG_HOME: sim.dir }, 40_000);
   if (r.stdout === '') throw new Error(`l2top exited ${r.code}: ${r.stderr}`);
   return JSON.parse(r.stdout) as SnapshotV1;
 }
@@ -45,7 +31,7 @@ describe('--once --json: numbers a professional can trust', () => {
     const curve = 1 / (1 - 1 / 2000) - 1;
     for (const id of ['rootstock', 'citrea', 'stacks']) expect(net(snap, id).change24h, id).toBeCloseTo(curve, 6);
     // Liquid: the supply now minus the peg records of the last 24 h, as liquid.network's own 24 h volume says.
-    const volume = (await (await fetch(`${up.baseUrls.liquid}/api/v1/liquid/pegs/volume`)).json()) as { volume: string | null }[];
+    const volume = (await (await fetch(`${sim.up.baseUrls.liquid}/api/v1/liquid/pegs/volume`)).json()) as { volume: string | null }[];
     const net24 = volume.reduce((sum, v) => sum + Number(v.volume ?? 0), 0);
     const supply = DEFAULT_VALUES.liquidSats;
     expect(net(snap, 'liquid').change24h).toBeCloseTo(net24 / (supply - net24), 6);
@@ -57,14 +43,14 @@ describe('--once --json: numbers a professional can trust', () => {
   });
 
   it('stats three days old are stale with their age, though mempool answered', async () => {
-    up.set({ lightningAddedMs: Date.now() - 3 * DAY });
+    sim.up.set({ lightningAddedMs: Date.now() - 3 * DAY });
     const snap = await snapshot();
     expect(net(snap, 'lightning')).toMatchObject({ stale: true, staleReason: expect.stringMatching(/^upstream data 2d old, expected within 1h$/) });
     expect(snap.sources.find((s) => s.id === 'mempool-lightning')).toMatchObject({ status: 'stale', staleReason: expect.stringMatching(/^upstream data 2d old/) });
   });
 
   it('a bridge balance of 0 is bad data with the reason, never 21,000,000 BTC; the explorer takes over', async () => {
-    up.set({ rootstockSats: 2_100_000_000_000_000, rootstockExplorerSats: DEFAULT_VALUES.rootstockSats });
+    sim.up.set({ rootstockSats: 2_100_000_000_000_000, rootstockExplorerSats: DEFAULT_VALUES.rootstockSats });
     const snap = await snapshot();
     expect(snap.sources.find((s) => s.id === 'rootstock-bridge')).toMatchObject({
       status: 'bad-data', error: 'bad data at result: implausible: bridge balance 0 would mean 21,000,000 BTC released',
@@ -74,7 +60,7 @@ describe('--once --json: numbers a professional can trust', () => {
   });
 
   it('a node an hour behind makes the bridge stale, and the explorer gives the number', async () => {
-    up.set({ rootstockLagMs: 3_600_000 });
+    sim.up.set({ rootstockLagMs: 3_600_000 });
     const snap = await snapshot();
     expect(snap.sources.find((s) => s.id === 'rootstock-bridge')).toMatchObject({ status: 'stale' });
     expect(net(snap, 'rootstock')).toMatchObject({ source: 'rootstock-explorer', stale: false });
@@ -83,7 +69,7 @@ describe('--once --json: numbers a professional can trust', () => {
   it('a spiked primary against two agreeing sources is outvoted; a Lightning figure 12% apart (1ML) never disagrees', async () => {
     const liquid = DEFAULT_VALUES.liquidSats;
     const lightning = DEFAULT_VALUES.lightningSats;
-    up.set({ esploraLiquidSats: Math.round(liquid / 1.2), layersBtc: { Liquid: liquid / 1.2 / 1e8, Lightning: (lightning * 1.12) / 1e8, Merlin: 2104.5 } });
+    sim.up.set({ esploraLiquidSats: Math.round(liquid / 1.2), layersBtc: { Liquid: liquid / 1.2 / 1e8, Lightning: (lightning * 1.12) / 1e8, Merlin: 2104.5 } });
     const snap = await snapshot();
     expect(net(snap, 'liquid')).toMatchObject({ source: 'esplora-liquid-supply', outvoted: 'liquid-pegs', doubtful: false, btc: Math.round(liquid / 1.2) / 1e8 });
     expect(net(snap, 'lightning')).toMatchObject({ sourcesDisagree: false, doubtful: false, otherMethodology: [expect.objectContaining({ source: 'bitcoinlayers-current', diff: 0.12 })] });
