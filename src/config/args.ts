@@ -20,7 +20,7 @@ export interface Flags {
 }
 
 export const USAGE = `Usage: l2top [options]
-       l2top export --csv|--ndjson [--range 24h|7d|30d|90d] [--metric m] [--state-dir dir]
+       l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir dir]
 
 Live terminal monitor of Bitcoin Layer-2 market share (BTC locked per L2).
 
@@ -116,7 +116,10 @@ export interface ExportFlags {
   readonly stateDir: string | undefined;
 }
 
-export const EXPORT_USAGE = `Usage: l2top export --csv|--ndjson [--range 24h|7d|30d|90d] [--metric btc-locked|defi-tvl] [--state-dir <dir>]
+export const EXPORT_USAGE = `Usage: l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir <dir>]
+
+  --range   24h, 7d, 30d or 90d (default: the whole saved window)
+  --metric  btc-locked or defi-tvl (default: both)
 
 Prints the saved window (from the state directory, without polling) as rows: time, network, metric, value,
 unit, source, status (live, backfill or gap). --csv: RFC 4180 with a header row; --ndjson: one JSON object a line.`;
