@@ -35,8 +35,8 @@ Options:
   --screen-reader    flat text for screen readers (also INK_SCREEN_READER=true)
   --no-mouse         no mouse reporting (clicks and wheel)
   --config <file>    config file (default: $L2TOP_CONFIG, else the XDG path)
-  --state-dir <dir>  where the window, health and alerts are kept (default: $XDG_STATE_HOME/l2top)
-  --no-state         keep nothing on disk (no saved window, no remembered preferences)
+  --state-dir <dir>  where the window is kept (default: $XDG_STATE_HOME/l2top)
+  --no-state         keep nothing on disk (no saved window, no preferences)
   -h, --help         this help, with the config file in use
   -v, --version      print the version
 
