@@ -40,7 +40,8 @@ Options:
   -h, --help         this help, with the config file in use
   -v, --version      print the version
 
-Keys in the live view: press ? for help. With TERM=dumb the table is printed again every poll interval.`;
+Keys in the live view: press ? for help. With TERM=dumb the table is printed again
+every poll interval.`;
 
 /** Where the config file path came from, for --help. */
 export type ConfigOrigin = 'flag' | 'env' | 'default';
@@ -121,8 +122,9 @@ export const EXPORT_USAGE = `Usage: l2top export --csv|--ndjson [--range r] [--m
   --range   24h, 7d, 30d or 90d (default: the whole saved window)
   --metric  btc-locked or defi-tvl (default: both)
 
-Prints the saved window (from the state directory, without polling) as rows: time, network, metric, value,
-unit, source, status (live, backfill or gap). --csv: RFC 4180 with a header row; --ndjson: one JSON object a line.`;
+Prints the saved window (from the state directory, without polling) as rows: time,
+network, metric, value, unit, source, status (live, backfill or gap).
+--csv: RFC 4180 with a header row; --ndjson: one JSON object a line.`;
 
 /** Parses `l2top export` argv (after "export"). Throws TypeError with a readable message on bad flags. */
 export function parseExportFlags(argv: readonly string[]): ExportFlags {
