@@ -40,8 +40,8 @@ Options:
   -h, --help         this help, with the config file in use
   -v, --version      print the version
 
-Keys in the live view: press ? for help. With TERM=dumb the table is printed again
-every poll interval.`;
+Keys in the live view: press ? for help. With TERM=dumb the table is printed
+again every poll interval.`;
 
 /** Where the config file path came from, for --help. */
 export type ConfigOrigin = 'flag' | 'env' | 'default';
