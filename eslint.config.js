@@ -27,4 +27,5 @@ export default tseslint.config(
   layer('ui', ['feeds', 'config'], 'ui reads the model only; main wires feeds'),
   layer('feeds', ['ui', 'config'], 'feeds may use model types only'),
   layer('config', ['feeds', 'ui', 'model'], 'config is a leaf'),
+  layer('state', ['feeds', 'ui', 'config'], 'state is the disk edge of the model: it reads and writes model data only'),
 );

@@ -37,7 +37,7 @@ function contestants(root: string): Contestant[] {
   const node = process.execPath;
   return [
     { id: 'hello', label: 'Ink hello-world (unbundled)', argv: [node, path.join(root, 'bench/fixtures/hello-ink.mjs')], marker: /Hello from Ink/ },
-    { id: 'l2top', label: 'l2top --demo', argv: [node, path.join(root, 'bin/l2top.js'), '--demo'], marker: DATA_ROW },
+    { id: 'l2top', label: 'l2top --demo', argv: [node, path.join(root, 'bin/l2top.js'), '--demo', '--no-state'], marker: DATA_ROW },
     { id: 'node', label: 'bare node (prints a line)', argv: [node, '-e', "process.stdout.write('node ready\\n'); setInterval(() => {}, 1e9)"], marker: /node ready/ },
     { id: 'version', label: 'l2top --version (loads the bundle)', argv: [node, path.join(root, 'bin/l2top.js'), '--version'], marker: /l2top \d+\.\d+/, exits: true },
   ];
@@ -90,7 +90,7 @@ interface ProbeEvent {
 async function probeRun(ctx: BenchContext, n: number): Promise<Record<string, number>> {
   const file = path.join(ctx.tmp, `cold-probe-${n}.jsonl`);
   rmSync(file, { force: true });
-  const argv = [process.execPath, '--import', path.join(ctx.root, 'bench/fixtures/startup-probe.mjs'), path.join(ctx.root, 'bin/l2top.js'), '--demo'];
+  const argv = [process.execPath, '--import', path.join(ctx.root, 'bench/fixtures/startup-probe.mjs'), path.join(ctx.root, 'bin/l2top.js'), '--demo', '--no-state'];
   const env = cleanEnv({ NODE_ENV: 'production', XDG_CONFIG_HOME: ctx.tmp, L2TOP_PROBE_FILE: file });
   const p = spawnPty(argv, { cols: COLS, rows: ROWS, env, cwd: ctx.root });
   const spawnAbs = performance.timeOrigin + p.startedAt;

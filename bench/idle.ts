@@ -20,7 +20,7 @@ export async function idle(ctx: BenchContext): Promise<BenchResult> {
   const settleMs = Number(process.env.BENCH_IDLE_SETTLE_SECONDS ?? 30) * 1000;
   ctx.log(`idle: l2top --demo in a ${COLS}x${ROWS} pty, first data frame + ${settleMs / 1000} s, then ${seconds} s of counting`);
   const env = cleanEnv({ NODE_ENV: 'production', XDG_CONFIG_HOME: ctx.tmp });
-  const p = spawnPty([process.execPath, path.join(ctx.root, 'bin/l2top.js'), '--demo'], { cols: COLS, rows: ROWS, env, cwd: ctx.root });
+  const p = spawnPty([process.execPath, path.join(ctx.root, 'bin/l2top.js'), '--demo', '--no-state'], { cols: COLS, rows: ROWS, env, cwd: ctx.root });
   try {
     const dataAt = await p.waitFor(DATA_ROW, 30_000);
     const pid = await p.programPid();

@@ -84,7 +84,7 @@ export async function updateBytes(ctx: BenchContext): Promise<BenchResult> {
   const config = up.writeConfig(dir, { pollInterval: '3s', timeoutMs: 2_000 });
   ctx.log(`update: l2top against the simulator, pollInterval 3s, ${COLS}x${ROWS}, ${reps} quiet and ${reps} change windows (alternating, one poll round each)`);
   const env = cleanEnv({ NODE_ENV: 'production', XDG_CONFIG_HOME: dir });
-  const p = spawnPty([process.execPath, path.join(ctx.root, 'bin/l2top.js'), '--config', config], { cols: COLS, rows: ROWS, env, cwd: ctx.root });
+  const p = spawnPty([process.execPath, path.join(ctx.root, 'bin/l2top.js'), '--config', config, '--no-state'], { cols: COLS, rows: ROWS, env, cwd: ctx.root });
   try {
     await p.waitFor(DATA_ROW, 30_000);
     // Let the start-up settle: history backfill, the first rounds.

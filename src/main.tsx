@@ -9,10 +9,10 @@ import { startDemoServer, type DemoServer } from './feeds/demo/server.js';
 import { createHttpClient } from './feeds/http.js';
 import { createPoller, type Poller } from './feeds/poller.js';
 import { PROVIDER_DEFAULTS } from './feeds/providers.js';
-import { createCustomSource } from './feeds/custom/custom-source.js';
 import { DEFAULT_NETWORKS, NETWORKS, PRICE_SOURCES } from './feeds/networks.js';
-import { SOURCES, sourcesFor } from './feeds/registry.js';
-import { metaOf, type SourceDef } from './feeds/source.js';
+import { networksAndSources } from './commands/networks.js';
+import { SOURCES } from './feeds/registry.js';
+import { metaOf } from './feeds/source.js';
 import { selectRows } from './model/selectors.js';
 import { toSnapshot } from './model/snapshot.js';
 import { initialState } from './model/state.js';
@@ -27,6 +27,9 @@ import { refreshNotice } from './ui/render/refresh-notice.js';
 import { VERSION } from './version.js';
 import { runLines } from './commands/lines.js';
 import { FrameWriter } from './terminal/frame-writer.js';
+import { runExport } from './commands/export.js';
+import { startPersistence, type Persistence } from './state/persist.js';
+import { loadPreferences, savePreferences } from './state/preferences.js';
 
 const ALT_SCREEN_ON = '\u001B[?1049h';
 const ALT_SCREEN_OFF = '\u001B[?1049l';
@@ -47,6 +50,10 @@ interface Runtime {
   readonly store: Store;
   readonly poller: Poller;
   readonly demo: DemoServer | undefined;
+  /** The state directory's journal (none with --no-state or --demo). */
+  readonly persistence: Persistence | undefined;
+  /** Start-up messages about the state directory, for the footer or stderr. */
+  readonly notices: readonly string[];
 }
 
 /** A source as the UI sees it: reporting only the networks that are shown (Bitcoin Layers covers more). */
@@ -54,23 +61,6 @@ function shownOnly(meta: SourceMeta, networks: readonly NetworkMeta[]): SourceMe
   if (meta.networks.length <= 1) return meta;
   const shown = new Set(networks.map((n) => n.id));
   return { ...meta, networks: meta.networks.filter((id) => shown.has(id)) };
-}
-
-/** Built-in networks plus one per custom feed, with the sources they need. */
-function networksAndSources(config: Config): { networks: NetworkMeta[]; sources: SourceDef[] } {
-  const custom = config.customFeeds.map((def) => ({ def, source: createCustomSource(def) }));
-  const customNetworks: NetworkMeta[] = custom.map(({ def, source }) => ({
-    id: def.id,
-    name: def.name,
-    type: 'other',
-    lockedMeaning: `custom feed: ${def.unit === 'usd' ? 'USD' : 'BTC'} at ${def.pointer || '(whole document)'} of ${def.url}`,
-    links: [{ label: 'source', url: def.url }],
-    custom: true,
-    ...(source.role === 'defi-tvl' ? { sources: [], tvlSource: source.id } : { sources: [source.id] }),
-  }));
-  const all = [...NETWORKS, ...customNetworks];
-  const networks = config.networks.map((id) => all.find((n) => n.id === id)).filter((n) => n !== undefined);
-  return { networks, sources: sourcesFor(networks, [...SOURCES, ...custom.map((c) => c.source)]) };
 }
 
 async function setUp(config: Config): Promise<Runtime> {
@@ -82,6 +72,11 @@ async function setUp(config: Config): Promise<Runtime> {
     sources: sources.map((d) => shownOnly(metaOf(d), networks)), priceSources: PRICE_SOURCES, metric: config.metric,
     settings: { tolerance: config.tolerance, anomalyThreshold: config.anomalyThreshold, alertRules: config.alertRules },
   }));
+  // The window an earlier run left is loaded before any poll; sample data is never saved over it.
+  const notices: string[] = [];
+  const persistence = config.stateDir !== undefined && !config.demo
+    ? startPersistence({ dir: config.stateDir, store, now: Date.now, notice: (text) => notices.push(text) })
+    : undefined;
   // undici's own socket timers sit behind the poller's timeout, so a hung upstream always reads
   // "no answer within N s" rather than whichever timer ticked first.
   const http = createHttpClient({ userAgent: `l2top/${VERSION}`, socketTimeoutMs: config.timeoutMs + 1_000 });
@@ -94,14 +89,16 @@ async function setUp(config: Config): Promise<Runtime> {
     windowMs: config.windowMs,
     emit: (action) => store.dispatch(action),
   });
-  return { config, store, poller, demo };
+  return { config, store, poller, demo, persistence, notices };
 }
 
 /** --once / --json / piped stdout: one round, print, exit 0 when any network had data. */
 async function runOnce(rt: Runtime): Promise<number> {
   await rt.poller.runOnce({ history: true });
   rt.store.dispatch({ type: 'tick', now: Date.now() });
+  rt.persistence?.close();
   await rt.demo?.close();
+  for (const n of rt.notices) process.stderr.write(`l2top: ${n}\n`);
   const state = rt.store.getState();
   process.stdout.write(rt.config.json ? JSON.stringify(toSnapshot(state), null, 2) + '\n' : renderPlainText(state));
   // Reasons go to stderr, once each: stdout only marks what is missing.
@@ -147,6 +144,13 @@ function runLive(rt: Runtime): Promise<number> {
     process.on('exit', onExit);
     cleanups.push(() => process.off('exit', onExit));
     const screen = new FrameWriter(out);
+    // UI choices from the last run, before the first frame (an explicit --metric wins).
+    if (rt.config.stateDir !== undefined) {
+      const remembered = loadPreferences(rt.config.stateDir);
+      const { metric: _m, ...rest } = remembered;
+      rt.store.dispatch({ type: 'state/preferences', preferences: rt.config.metricFlag ? rest : remembered });
+      cleanups.push(savePreferences(rt.config.stateDir, rt.store));
+    }
     const tick = setInterval(() => rt.store.dispatch({ type: 'tick', now: Date.now() }), TICK_MS);
     const finish = (code: number, message?: string) => {
       if (done) return;
@@ -156,6 +160,7 @@ function runLive(rt: Runtime): Promise<number> {
       clearTimeout(backfillTimer);
       for (const c of cleanups) c();
       rt.poller.stop();
+      rt.persistence?.close();
       ink?.unmount();
       screen.dispose();
       out.write(restore);
@@ -228,8 +233,12 @@ function runLive(rt: Runtime): Promise<number> {
       clearTimeout(mountTimer);
     });
     const ignoredCi = process.env.L2TOP_IGNORED_CI_VARS;
-    if (ignoredCi) {
-      rt.store.dispatch({ type: 'ui/notice', text: `ignored ${ignoredCi}: with it set the screen would stop updating (Ink treats it as CI)` });
+    const storage = rt.store.getState().storage;
+    const startNotice = ignoredCi
+      ? `ignored ${ignoredCi}: with it set the screen would stop updating (Ink treats it as CI)`
+      : rt.notices[0] ?? (storage?.status === 'ok' && storage.message.includes('remembered') ? `state: ${storage.message.replace(/^saving as polls arrive; /, '')}` : undefined);
+    if (startNotice) {
+      rt.store.dispatch({ type: 'ui/notice', text: startNotice });
       noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), 20_000);
     }
     let alertsSeen = rt.store.getState().alerts.length;
@@ -244,6 +253,7 @@ function runLive(rt: Runtime): Promise<number> {
 
 /** Runs l2top with argv (without node and script); resolves with the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'export') return runExport(argv.slice(1));
   const loaded = loadConfig(argv, process.env, {
     networks: NETWORKS.map((n) => n.id), defaultNetworks: DEFAULT_NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id), commands: COMMANDS, defaultKeys: DEFAULT_KEYS,
   });
@@ -266,7 +276,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (process.env.TERM === 'dumb') {
     return runLines({
       store: rt.store, poller: rt.poller, intervalMs: config.intervalMs, firstRoundMs: config.timeoutMs + 1_000, out: process.stdout,
-      now: () => Date.now(), close: () => rt.demo?.close() ?? Promise.resolve(),
+      now: () => Date.now(), close: () => {
+        rt.persistence?.close();
+        return rt.demo?.close() ?? Promise.resolve();
+      },
     });
   }
   return runLive(rt);

@@ -13,11 +13,14 @@ export interface Flags {
   readonly demo: boolean;
   readonly once: boolean;
   readonly json: boolean;
+  readonly stateDir: string | undefined;
+  readonly noState: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
 
 export const USAGE = `Usage: l2top [options]
+       l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir dir]
 
 Live terminal monitor of Bitcoin Layer-2 market share (BTC locked per L2).
 
@@ -32,6 +35,8 @@ Options:
   --screen-reader    flat text for screen readers (also INK_SCREEN_READER=true)
   --no-mouse         no mouse reporting (clicks and wheel)
   --config <file>    config file (default: $L2TOP_CONFIG, else the XDG path)
+  --state-dir <dir>  where the window is kept (default: $XDG_STATE_HOME/l2top)
+  --no-state         keep nothing on disk (no saved window, no preferences)
   -h, --help         this help, with the config file in use
   -v, --version      print the version
 
@@ -80,6 +85,8 @@ export function parseFlags(argv: readonly string[]): Flags {
       demo: { type: 'boolean', default: false },
       once: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'state-dir': { type: 'string' },
+      'no-state': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -95,7 +102,48 @@ export function parseFlags(argv: readonly string[]): Flags {
     demo: values.demo ?? false,
     once: values.once ?? false,
     json: values.json ?? false,
+    stateDir: values['state-dir'],
+    noState: values['no-state'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+/** `l2top export` flags. */
+export interface ExportFlags {
+  readonly format: 'csv' | 'ndjson';
+  readonly range: '24h' | '7d' | '30d' | '90d' | undefined;
+  readonly metric: 'btc-locked' | 'defi-tvl' | undefined;
+  readonly stateDir: string | undefined;
+}
+
+export const EXPORT_USAGE = `Usage: l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir <dir>]
+
+  --range   24h, 7d, 30d or 90d (default: the whole saved window)
+  --metric  btc-locked or defi-tvl (default: both)
+
+Prints the saved window (from the state directory, without polling) as rows: time,
+network, metric, value, unit, source, status (live, backfill or gap).
+--csv: RFC 4180 with a header row; --ndjson: one JSON object a line.`;
+
+/** Parses `l2top export` argv (after "export"). Throws TypeError with a readable message on bad flags. */
+export function parseExportFlags(argv: readonly string[]): ExportFlags {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      csv: { type: 'boolean', default: false },
+      ndjson: { type: 'boolean', default: false },
+      range: { type: 'string' },
+      metric: { type: 'string' },
+      'state-dir': { type: 'string' },
+    },
+  });
+  if (values.csv === values.ndjson) throw new TypeError('export: give exactly one of --csv and --ndjson');
+  const range = values.range;
+  if (range !== undefined && range !== '24h' && range !== '7d' && range !== '30d' && range !== '90d') throw new TypeError(`export: --range ${range}: must be 24h, 7d, 30d or 90d`);
+  const metric = values.metric;
+  if (metric !== undefined && metric !== 'btc-locked' && metric !== 'defi-tvl') throw new TypeError(`export: --metric ${metric}: must be btc-locked or defi-tvl`);
+  return { format: values.csv ? 'csv' : 'ndjson', range, metric, stateDir: values['state-dir'] };
 }

@@ -55,6 +55,17 @@ export function defaultConfigPath(env: NodeJS.ProcessEnv): string | undefined {
   return home === undefined ? undefined : path.join(home, '.config', 'l2top', 'config.json');
 }
 
+/**
+ * The default state directory: $XDG_STATE_HOME/l2top, else %LOCALAPPDATA%\\l2top on Windows, else
+ * <home>/.local/state/l2top (the XDG default). A relative XDG_STATE_HOME is ignored.
+ */
+export function defaultStateDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
+  if (env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME)) return path.join(env.XDG_STATE_HOME, 'l2top');
+  if (platform === 'win32' && env.LOCALAPPDATA && path.isAbsolute(env.LOCALAPPDATA)) return path.join(env.LOCALAPPDATA, 'l2top');
+  const home = homeDir(env);
+  return home === undefined ? undefined : path.join(home, '.local', 'state', 'l2top');
+}
+
 function issuePath(issue: z.core.$ZodIssue): string {
   let out = '';
   for (const part of issue.path) {
@@ -240,6 +251,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
       once: flags.once || flags.json,
       json: flags.json,
       configPath: read.data !== undefined ? configPath : undefined,
+      stateDir: flags.noState ? undefined : flags.stateDir !== undefined ? path.resolve(flags.stateDir) : defaultStateDir(env),
+      metricFlag: flags.metric !== undefined,
     },
   };
 }

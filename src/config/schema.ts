@@ -110,6 +110,10 @@ export interface Config {
   readonly json: boolean;
   /** The config file that was read, if any. */
   readonly configPath: string | undefined;
+  /** Where the window, health and alerts are kept (--state-dir, else the XDG state path); undefined with --no-state. */
+  readonly stateDir: string | undefined;
+  /** True when --metric was given: it then wins over the metric remembered from the last run. */
+  readonly metricFlag: boolean;
 }
 
 /** Built-in defaults: poll every 5 minutes, 15 s timeout, 90-day window. */

@@ -6,6 +6,7 @@ import { agree, isFresh, pickPrice, pickValue, prioritySources } from './pick.js
 import { ACCEPT_AFTER, implausibleMove, largestStepOf, nextRejection, stepOnto } from './plausibility.js';
 import { append, prependHistory, prune, timeAt, type Series } from './series.js';
 import { RANGES, SORTS, UNITS, VIEWS, type Latest, type Rejection, type ScrollId, type SourceHealth, type State, type ViewId } from './state.js';
+import { applyRemembered, type StateAction } from './remembered.js';
 import { METRICS, type FeedError, type Metric, type NetworkId, type SourceId, type SourceMeta } from './types.js';
 import { stripControls } from './sanitize.js';
 import { describedAt } from './upstream-time.js';
@@ -46,7 +47,7 @@ export interface TickAction {
   readonly now: number;
 }
 
-export type Action = FeedAction | UiAction | TickAction;
+export type Action = FeedAction | UiAction | TickAction | StateAction;
 
 function cycle<T>(list: readonly T[], current: T, step: number): T {
   const i = list.indexOf(current);
@@ -244,9 +245,12 @@ function onHistory(state: State, a: FeedHistoryAction): State {
     const s = next.series[metric][network];
     if (!s) continue;
     points += list.length;
+    const firstT = s.length > 0 ? timeAt(s, 0) : Number.POSITIVE_INFINITY;
     next = setSeries(next, metric, network, prependHistory(s, list));
     next = setLargestStep(next, metric, network, largestStepOf(next.series[metric][network] ?? s));
-    const newest = Math.max(...list.map((p) => p[0]));
+    // Points filled into later holes (while l2top was off) do not make the remembered live points "backfilled".
+    const newest = Math.max(...list.map((p) => p[0]).filter((t) => t < firstT), -Infinity);
+    if (newest === -Infinity) continue;
     const until = next.backfilledUntil[metric];
     next = { ...next, backfilledUntil: { ...next.backfilledUntil, [metric]: { ...until, [network]: Math.max(until[network] ?? 0, newest) } } };
   }
@@ -330,6 +334,12 @@ export function reduce(state: State, action: Action): State {
     }
     case 'tick':
       return action.now === state.now ? state : evaluateAlerts({ ...state, now: action.now });
+    case 'state/restore':
+      return applyRemembered(state, action.remembered, MAX_POINTS);
+    case 'state/storage':
+      return { ...state, storage: action.storage };
+    case 'state/preferences':
+      return { ...state, ui: { ...state.ui, ...action.preferences } };
     default:
       return onUi(state, action);
   }

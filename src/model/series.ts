@@ -105,12 +105,33 @@ export function lastFiniteAtOrBefore(s: Series, t: number): { t: number; v: numb
 }
 
 /**
- * Merges earlier points (history) in front of the series: keeps the given points that are
- * older than the series' first point, so live samples always win where both exist.
+ * Merges history in front of the series and into its holes: keeps the given points that are older than the
+ * series' first point, and later ones that have no point of the series within half the history's own spacing
+ * (a stretch when l2top was not running), so live samples always win where both exist.
  */
 export function prependHistory(s: Series, points: readonly (readonly [number, number])[]): Series {
   const firstLive = s.length > 0 ? timeAt(s, 0) : Number.POSITIVE_INFINITY;
-  const older = points.filter((p) => p[0] < firstLive).sort((a, b) => a[0] - b[0]);
-  if (older.length === 0) return s;
-  return fromPoints([...older, ...toPoints(s)]);
+  const sorted = [...points].sort((a, b) => a[0] - b[0]);
+  const older = sorted.filter((p) => p[0] < firstLive);
+  const half = medianStep(sorted) / 2;
+  const holes = half > 0 ? sorted.filter((p) => p[0] >= firstLive && farFrom(s, p[0], half)) : [];
+  if (older.length === 0 && holes.length === 0) return s;
+  if (holes.length === 0) return fromPoints([...older, ...toPoints(s)]);
+  return fromPoints([...older, ...toPoints(s), ...holes].sort((a, b) => a[0] - b[0]));
+}
+
+/** The median distance between consecutive points (0 with fewer than two). */
+function medianStep(points: readonly (readonly [number, number])[]): number {
+  const steps: number[] = [];
+  for (let i = 1; i < points.length; i += 1) steps.push((points[i]?.[0] ?? 0) - (points[i - 1]?.[0] ?? 0));
+  steps.sort((a, b) => a - b);
+  return steps[steps.length >> 1] ?? 0;
+}
+
+/** True when no point of `s` lies within `d` of t. */
+function farFrom(s: Series, t: number, d: number): boolean {
+  const i = lowerBound(s, t);
+  const after = i < s.length ? timeAt(s, i) - t : Number.POSITIVE_INFINITY;
+  const before = i > 0 ? t - timeAt(s, i - 1) : Number.POSITIVE_INFINITY;
+  return after > d && before > d;
 }

@@ -95,6 +95,19 @@ export interface Settings {
   readonly alertRules: readonly AlertRule[];
 }
 
+/**
+ * Where the window is kept on disk and how that goes, for the Sources view's "state" row. ok: saved as polls
+ * arrive; read-only: another l2top holds the directory (loaded, nothing written); failed: not writable (kept in
+ * memory only); recovered: a damaged file was set aside. undefined with --no-state (and in --demo).
+ */
+export interface StorageStatus {
+  readonly status: 'ok' | 'read-only' | 'failed' | 'recovered';
+  /** The state directory. */
+  readonly path: string;
+  /** One line: what was loaded, or what went wrong. */
+  readonly message: string;
+}
+
 export interface State {
   readonly now: number;
   readonly intervalMs: number;
@@ -133,6 +146,8 @@ export interface State {
   /** Alert conditions currently true, keyed by rule and subject, so each fires once per episode. */
   readonly alertActive: Readonly<Record<string, boolean>>;
   readonly ui: UiState;
+  /** The state directory's status; undefined when nothing is kept on disk. */
+  readonly storage?: StorageStatus;
 }
 
 export interface InitOptions {

@@ -158,7 +158,7 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
         metric={ui.metric} unit={ui.unit} range={ui.range} priceUsd={header.priceUsd} now={state.now} windowMs={state.windowMs} selected={selected} {...common} />
     );
   } else if (ui.view === 'sources') {
-    view = <SourcesView sources={sources} now={state.now} offset={ui.scroll.sources} {...common} />;
+    view = <SourcesView sources={sources} now={state.now} offset={ui.scroll.sources} storage={state.storage} {...common} />;
   } else {
     view = <AlertsView alerts={state.alerts} rules={state.settings.alertRules.length} now={state.now} offset={ui.scroll.alerts} {...common} />;
   }

@@ -1,6 +1,7 @@
 // Drives a real command in a real pty through an isolated tmux server, for end-to-end terminal tests.
 import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { freshStateHome } from './state-home.js';
 
 /** How to start a session. */
 export interface TmuxOptions {
@@ -142,7 +143,8 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
   const [program] = opts.command;
   if (program === undefined || program.includes('=')) throw new Error('startTmux: command must start with a program name');
   const socket = `l2top-test-${process.pid}-${++counter}`;
-  const assignments = Object.entries({ TERM: 'xterm-256color', ...opts.env }).map(([k, v]) => `${k}=${v}`);
+  // A fresh state directory unless the test gives one: never the user's home, never another test's state.
+  const assignments = Object.entries({ TERM: 'xterm-256color', XDG_STATE_HOME: freshStateHome(), ...opts.env }).map(([k, v]) => `${k}=${v}`);
   const size = ['-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24)];
   const cwd = opts.cwd === undefined ? [] : ['-c', literal(opts.cwd)];
   live.set(socket, '');

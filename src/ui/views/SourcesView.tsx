@@ -1,6 +1,7 @@
 // Sources view: the health table of every upstream (status, last success, latency, failures, next try, reason).
 import React from 'react';
 import type { SourceRow } from '../../model/selectors.js';
+import type { StorageStatus } from '../../model/state.js';
 import { formatAge, formatClock, formatDuration } from '../render/format.js';
 import { dueIn, fit, widthOf } from '../render/text.js';
 import { statusColor, type Theme } from '../theme.js';
@@ -16,6 +17,17 @@ export interface SourcesViewProps {
   readonly ascii?: boolean;
   /** First source shown when they do not all fit (Up/Down scroll). */
   readonly offset?: number;
+  /** The state directory's status: one more row, "state", after the sources. */
+  readonly storage?: StorageStatus | undefined;
+}
+
+/** The "state" row: where the window is kept on disk and how that goes. */
+function storageRow(s: StorageStatus, theme: Theme) {
+  const color = s.status === 'ok' ? theme.ok : s.status === 'failed' ? theme.error : theme.warn;
+  return {
+    source: { text: 'state (on disk)' }, network: { text: 'all' }, status: { text: s.status, color }, last: { text: '-' }, latency: { text: '-' },
+    fails: { text: '-' }, next: { text: '-' }, reason: { text: `${s.message} (${s.path})`, color: s.status === 'ok' ? theme.muted : color },
+  };
 }
 
 const COLUMNS: readonly Column[] = [
@@ -48,7 +60,7 @@ export function sourcesWindow(count: number, height: number): { readonly withLeg
 }
 
 export function SourcesView(p: SourcesViewProps): React.JSX.Element {
-  const rows = p.sources.map((s) => {
+  const rows: Record<string, { text: string; color?: string }>[] = p.sources.map((s) => {
     const status = s.inFlight && s.status === 'pending' ? 'polling' : s.status;
     const waiting = s.rateLimited ? `rate-limited by ${s.rateLimited.provider} until ${formatClock(s.rateLimited.until, p.now)}` : undefined;
     const reason = s.error
@@ -69,6 +81,7 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
       reason: { text: reason, color: s.error ? statusColor(p.theme, s.status) : waiting !== undefined ? p.theme.warn : p.theme.muted },
     };
   });
+  if (p.storage) rows.push(storageRow(p.storage, p.theme));
   const legend = 'ok: answered recently; stale: no recent success or old upstream data; down: no answer; bad-data: failed validation or implausible';
   const { withLegend, space, max } = sourcesWindow(rows.length, p.height);
   const first = Math.max(0, Math.min(p.offset ?? 0, max));
