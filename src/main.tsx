@@ -26,6 +26,7 @@ import { onceReasons, renderPlainText } from './ui/plainText.js';
 import { refreshNotice } from './ui/render/refresh-notice.js';
 import { VERSION } from './version.js';
 import { runLines } from './commands/lines.js';
+import { runWatch } from './commands/watch.js';
 import { FrameWriter } from './terminal/frame-writer.js';
 
 const ALT_SCREEN_ON = '\u001B[?1049h';
@@ -253,10 +254,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'ok':
       break;
   }
-  const config: Config = process.stdout.isTTY ? loaded.config : { ...loaded.config, once: true };
+  const config: Config = process.stdout.isTTY || loaded.config.watch ? loaded.config : { ...loaded.config, once: true };
   const rt = await setUp(config);
   if (config.once) return runOnce(rt);
-  if (process.env.TERM === 'dumb') {
+  if (config.watch && config.json) {
+    return runWatch({
+      store: rt.store, poller: rt.poller, intervalMs: config.intervalMs, firstRoundMs: config.timeoutMs + 1_000, out: process.stdout,
+      now: () => Date.now(), close: () => rt.demo?.close() ?? Promise.resolve(),
+    });
+  }
+  if (config.watch || process.env.TERM === 'dumb') {
     return runLines({
       store: rt.store, poller: rt.poller, intervalMs: config.intervalMs, firstRoundMs: config.timeoutMs + 1_000, out: process.stdout,
       now: () => Date.now(), close: () => rt.demo?.close() ?? Promise.resolve(),

@@ -13,6 +13,16 @@ export interface Flags {
   readonly demo: boolean;
   readonly once: boolean;
   readonly json: boolean;
+  /** --watch: keep polling and print a block (or with --json a JSON line) per poll round. */
+  readonly watch: boolean;
+  /** --ndjson: --watch --json. */
+  readonly ndjson: boolean;
+  /** --record FILE: write every upstream exchange to FILE (NDJSON). */
+  readonly record: string | undefined;
+  /** --replay FILE: serve a recording instead of the network. */
+  readonly replay: string | undefined;
+  /** --replay-speed N: replay N times faster than recorded (default 1). */
+  readonly replaySpeed: string | undefined;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -25,6 +35,11 @@ Options:
   --demo             bundled SAMPLE data (no network needed), clearly labelled
   --once             poll once, print a plain-text table and exit
   --json             poll once, print a JSON snapshot and exit
+  --watch            keep polling: the --once table per poll round; with --json one JSON line per round
+  --ndjson           same as --watch --json (newline-delimited JSON, for jq and log shippers)
+  --record <file>    write every upstream exchange to <file> (NDJSON; secrets in URLs redacted)
+  --replay <file>    serve a recording instead of the network, labelled REPLAY
+  --replay-speed <n> replay n times faster than recorded (default 1)
   --interval <dur>   poll interval, e.g. 5m, 30s (minimum 1s; default 5m)
   --metric <m>       btc-locked (default) or defi-tvl
   --theme <t>        dark (default), light or colorblind
@@ -79,6 +94,11 @@ export function parseFlags(argv: readonly string[]): Flags {
       demo: { type: 'boolean', default: false },
       once: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
+      ndjson: { type: 'boolean', default: false },
+      record: { type: 'string' },
+      replay: { type: 'string' },
+      'replay-speed': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -94,6 +114,11 @@ export function parseFlags(argv: readonly string[]): Flags {
     demo: values.demo ?? false,
     once: values.once ?? false,
     json: values.json ?? false,
+    watch: values.watch ?? false,
+    ndjson: values.ndjson ?? false,
+    record: values.record,
+    replay: values.replay,
+    replaySpeed: values['replay-speed'],
     help: values.help ?? false,
     version: values.version ?? false,
   };

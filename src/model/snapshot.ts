@@ -32,6 +32,7 @@ export function toSnapshot(state: State) {
     metric,
     unit: metric === 'btc-locked' ? 'BTC' : 'USD',
     sample: state.demo,
+    replay: state.replay ?? false,
     priceUsd: header.priceUsd ?? null,
     priceSource: header.priceSource?.id ?? null,
     doubtful: header.doubtful,

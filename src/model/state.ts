@@ -100,6 +100,8 @@ export interface State {
   readonly intervalMs: number;
   readonly windowMs: number;
   readonly demo: boolean;
+  /** Served from a recording (--replay): labelled REPLAY on every screen and in the JSON. */
+  readonly replay?: boolean;
   readonly settings: Settings;
   readonly networks: readonly NetworkMeta[];
   readonly sources: readonly SourceMeta[];
@@ -140,6 +142,7 @@ export interface InitOptions {
   readonly intervalMs: number;
   readonly windowMs: number;
   readonly demo: boolean;
+  readonly replay?: boolean;
   readonly networks: readonly NetworkMeta[];
   readonly sources: readonly SourceMeta[];
   readonly priceSources?: readonly SourceId[];
@@ -159,6 +162,7 @@ export function initialState(o: InitOptions): State {
     intervalMs: o.intervalMs,
     windowMs: o.windowMs,
     demo: o.demo,
+    ...(o.replay ? { replay: true } : {}),
     settings: { ...DEFAULT_SETTINGS, ...o.settings },
     networks: o.networks,
     sources: o.sources,
