@@ -35,9 +35,9 @@ Options:
   --demo             bundled SAMPLE data (no network needed), clearly labelled
   --once             poll once, print a plain-text table and exit
   --json             poll once, print a JSON snapshot and exit
-  --watch            keep polling: the --once table per poll round; with --json one JSON line per round
-  --ndjson           same as --watch --json (newline-delimited JSON, for jq and log shippers)
-  --record <file>    write every upstream exchange to <file> (NDJSON; secrets in URLs redacted)
+  --watch            keep polling: the table per round, with --json a JSON line
+  --ndjson           same as --watch --json (one JSON snapshot per line)
+  --record <file>    write every upstream exchange to <file> (NDJSON)
   --replay <file>    serve a recording instead of the network, labelled REPLAY
   --replay-speed <n> replay n times faster than recorded (default 1)
   --interval <dur>   poll interval, e.g. 5m, 30s (minimum 1s; default 5m)
@@ -50,7 +50,8 @@ Options:
   -h, --help         this help, with the config file in use
   -v, --version      print the version
 
-Keys in the live view: press ? for help. With TERM=dumb the table is printed again every poll interval.`;
+Keys in the live view: press ? for help.
+With TERM=dumb (or --watch) the table is printed again every poll interval.`;
 
 /** Where the config file path came from, for --help. */
 export type ConfigOrigin = 'flag' | 'env' | 'default';
