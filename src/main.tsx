@@ -1,5 +1,6 @@
 // Composition root: config -> store -> poller -> render; terminal set-up, signals and exit codes.
 import fs from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { render } from 'ink';
 import React from 'react';
@@ -27,6 +28,8 @@ import { refreshNotice } from './ui/render/refresh-notice.js';
 import { VERSION } from './version.js';
 import { runLines } from './commands/lines.js';
 import { runWatch } from './commands/watch.js';
+import { createNotifier } from './notify/notifier.js';
+import { buildHooks, hookSecrets, hookTargets } from './notify/setup.js';
 import { FrameWriter } from './terminal/frame-writer.js';
 
 const ALT_SCREEN_ON = '\u001B[?1049h';
@@ -48,6 +51,10 @@ interface Runtime {
   readonly store: Store;
   readonly poller: Poller;
   readonly demo: DemoServer | undefined;
+  /** The app's clock: Date.now, or the recording's time in a replay. */
+  readonly now: () => number;
+  /** Closes what setUp opened: demo server, alert hooks, recording. */
+  close(): Promise<void>;
 }
 
 /** Built-in networks plus one per custom feed, with the sources they need. */
@@ -71,8 +78,11 @@ async function setUp(config: Config): Promise<Runtime> {
   const demo = config.demo ? await startDemoServer() : undefined;
   const providers: Record<string, string> = { ...config.providers, ...(demo?.baseUrls ?? {}) };
   const { networks, sources } = networksAndSources(config);
+  // Hooks deliver alerts of long-running modes only: a one-shot run from cron would repeat every alert each run.
+  const hooks = config.once ? [] : buildHooks(config.hooks, { userAgent: `l2top/${VERSION}` });
   const store = createStore(initialState({
     now: Date.now(), intervalMs: config.intervalMs, windowMs: config.windowMs, demo: config.demo, networks,
+    hooks: hookTargets(config.hooks).filter((t) => hooks.some((h) => h.id === t.id)),
     sources: sources.map(metaOf), priceSources: PRICE_SOURCES, metric: config.metric,
     settings: { tolerance: config.tolerance, anomalyThreshold: config.anomalyThreshold, alertRules: config.alertRules },
   }));
@@ -88,14 +98,21 @@ async function setUp(config: Config): Promise<Runtime> {
     windowMs: config.windowMs,
     emit: (action) => store.dispatch(action),
   });
-  return { config, store, poller, demo };
+  const notifier = hooks.length > 0
+    ? createNotifier({ store, hooks, now: () => Date.now(), secrets: hookSecrets(config.hooks), context: { version: VERSION, host: os.hostname(), sample: config.demo, replay: false } })
+    : undefined;
+  const close = async () => {
+    notifier?.dispose();
+    await demo?.close();
+  };
+  return { config, store, poller, demo, now: () => Date.now(), close };
 }
 
 /** --once / --json / piped stdout: one round, print, exit 0 when any network had data. */
 async function runOnce(rt: Runtime): Promise<number> {
   await rt.poller.runOnce({ history: true });
   rt.store.dispatch({ type: 'tick', now: Date.now() });
-  await rt.demo?.close();
+  await rt.close();
   const state = rt.store.getState();
   process.stdout.write(rt.config.json ? JSON.stringify(toSnapshot(state), null, 2) + '\n' : renderPlainText(state));
   // Reasons go to stderr, once each: stdout only marks what is missing.
@@ -155,7 +172,7 @@ function runLive(rt: Runtime): Promise<number> {
       out.write(restore);
       if (message) process.stderr.write(message);
       for (const sig of SIGNALS) process.off(sig, onSignal);
-      void (rt.demo?.close() ?? Promise.resolve()).then(() => resolve(code));
+      void rt.close().then(() => resolve(code));
     };
     const onSignal = (sig: NodeJS.Signals) => finish(sig === 'SIGINT' ? 130 : sig === 'SIGTERM' ? 143 : 129);
     const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -260,13 +277,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (config.watch && config.json) {
     return runWatch({
       store: rt.store, poller: rt.poller, intervalMs: config.intervalMs, firstRoundMs: config.timeoutMs + 1_000, out: process.stdout,
-      now: () => Date.now(), close: () => rt.demo?.close() ?? Promise.resolve(),
+      now: rt.now, close: rt.close,
     });
   }
   if (config.watch || process.env.TERM === 'dumb') {
     return runLines({
       store: rt.store, poller: rt.poller, intervalMs: config.intervalMs, firstRoundMs: config.timeoutMs + 1_000, out: process.stdout,
-      now: () => Date.now(), close: () => rt.demo?.close() ?? Promise.resolve(),
+      now: rt.now, close: rt.close,
     });
   }
   return runLive(rt);

@@ -2,6 +2,7 @@
 import { Box, Text, useInput, useStdin, type Key } from 'ink';
 import React, { useSyncExternalStore } from 'react';
 import { selectHeader, selectRows, selectSector, selectSources } from '../model/selectors.js';
+import { selectHooks } from '../model/hooks.js';
 import type { Store } from '../model/store.js';
 import type { ViewId } from '../model/state.js';
 import { Footer } from './components/Footer.js';
@@ -158,7 +159,7 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
         metric={ui.metric} unit={ui.unit} range={ui.range} priceUsd={header.priceUsd} now={state.now} windowMs={state.windowMs} selected={selected} {...common} />
     );
   } else if (ui.view === 'sources') {
-    view = <SourcesView sources={sources} now={state.now} offset={ui.scroll.sources} {...common} />;
+    view = <SourcesView sources={sources} hooks={selectHooks(state)} now={state.now} offset={ui.scroll.sources} {...common} />;
   } else {
     view = <AlertsView alerts={state.alerts} rules={state.settings.alertRules.length} now={state.now} offset={ui.scroll.alerts} {...common} />;
   }
