@@ -29,6 +29,7 @@ import { VERSION } from './version.js';
 import { runLines } from './commands/lines.js';
 import { runWatch } from './commands/watch.js';
 import { createNotifier } from './notify/notifier.js';
+import { recordReplay, RecordingError } from './feeds/record/setup.js';
 import { buildHooks, hookSecrets, hookTargets } from './notify/setup.js';
 import { FrameWriter } from './terminal/frame-writer.js';
 
@@ -74,21 +75,29 @@ function networksAndSources(config: Config): { networks: NetworkMeta[]; sources:
   return { networks, sources: sourcesFor(networks, [...SOURCES, ...custom.map((c) => c.source)]) };
 }
 
-async function setUp(config: Config): Promise<Runtime> {
-  const demo = config.demo ? await startDemoServer() : undefined;
-  const providers: Record<string, string> = { ...config.providers, ...(demo?.baseUrls ?? {}) };
+async function setUp(loaded: Config): Promise<Runtime> {
+  const demo = loaded.demo ? await startDemoServer() : undefined;
+  // --record wraps the wire; --replay replaces it and takes over the recording's interval, timeout, window and URLs.
+  const wire = recordReplay({
+    record: loaded.record, replay: loaded.replay, speed: loaded.replaySpeed, version: VERSION, intervalMs: loaded.intervalMs,
+    timeoutMs: loaded.timeoutMs, windowMs: loaded.windowMs, providers: { ...loaded.providers, ...(demo?.baseUrls ?? {}) },
+  });
+  const config: Config = { ...loaded, intervalMs: wire.intervalMs, timeoutMs: wire.timeoutMs, windowMs: wire.windowMs };
+  const providers = wire.providers;
+  const now = wire.clock ? wire.clock.now : () => Date.now();
   const { networks, sources } = networksAndSources(config);
-  // Hooks deliver alerts of long-running modes only: a one-shot run from cron would repeat every alert each run.
-  const hooks = config.once ? [] : buildHooks(config.hooks, { userAgent: `l2top/${VERSION}` });
+  // Hooks deliver alerts of long-running modes only: a one-shot run from cron would repeat every alert each run;
+  // a replay never notifies anyone.
+  const hooks = config.once || config.replay ? [] : buildHooks(config.hooks, { userAgent: `l2top/${VERSION}` });
   const store = createStore(initialState({
-    now: Date.now(), intervalMs: config.intervalMs, windowMs: config.windowMs, demo: config.demo, networks,
+    now: now(), intervalMs: config.intervalMs, windowMs: config.windowMs, demo: config.demo, replay: config.replay !== undefined, networks,
     hooks: hookTargets(config.hooks).filter((t) => hooks.some((h) => h.id === t.id)),
     sources: sources.map(metaOf), priceSources: PRICE_SOURCES, metric: config.metric,
     settings: { tolerance: config.tolerance, anomalyThreshold: config.anomalyThreshold, alertRules: config.alertRules },
   }));
   // undici's own socket timers sit behind the poller's timeout, so a hung upstream always reads
   // "no answer within N s" rather than whichever timer ticked first.
-  const http = createHttpClient({ userAgent: `l2top/${VERSION}`, socketTimeoutMs: config.timeoutMs + 1_000 });
+  const http = createHttpClient({ userAgent: `l2top/${VERSION}`, socketTimeoutMs: config.timeoutMs + 1_000, now, ...(wire.transport ? { transport: wire.transport } : {}) });
   const poller = createPoller({
     sources,
     baseUrlFor: (p) => providers[p] ?? '',
@@ -97,21 +106,23 @@ async function setUp(config: Config): Promise<Runtime> {
     timeoutMs: config.timeoutMs,
     windowMs: config.windowMs,
     emit: (action) => store.dispatch(action),
+    ...(wire.clock ? { clock: wire.clock } : {}),
   });
   const notifier = hooks.length > 0
-    ? createNotifier({ store, hooks, now: () => Date.now(), secrets: hookSecrets(config.hooks), context: { version: VERSION, host: os.hostname(), sample: config.demo, replay: false } })
+    ? createNotifier({ store, hooks, now, secrets: hookSecrets(config.hooks), context: { version: VERSION, host: os.hostname(), sample: config.demo, replay: false } })
     : undefined;
   const close = async () => {
     notifier?.dispose();
+    wire.close();
     await demo?.close();
   };
-  return { config, store, poller, demo, now: () => Date.now(), close };
+  return { config, store, poller, demo, now, close };
 }
 
 /** --once / --json / piped stdout: one round, print, exit 0 when any network had data. */
 async function runOnce(rt: Runtime): Promise<number> {
   await rt.poller.runOnce({ history: true });
-  rt.store.dispatch({ type: 'tick', now: Date.now() });
+  rt.store.dispatch({ type: 'tick', now: rt.now() });
   await rt.close();
   const state = rt.store.getState();
   process.stdout.write(rt.config.json ? JSON.stringify(toSnapshot(state), null, 2) + '\n' : renderPlainText(state));
@@ -158,7 +169,7 @@ function runLive(rt: Runtime): Promise<number> {
     process.on('exit', onExit);
     cleanups.push(() => process.off('exit', onExit));
     const screen = new FrameWriter(out);
-    const tick = setInterval(() => rt.store.dispatch({ type: 'tick', now: Date.now() }), TICK_MS);
+    const tick = setInterval(() => rt.store.dispatch({ type: 'tick', now: rt.now() }), TICK_MS);
     const finish = (code: number, message?: string) => {
       if (done) return;
       done = true;
@@ -188,7 +199,7 @@ function runLive(rt: Runtime): Promise<number> {
     });
     let noticeTimer: NodeJS.Timeout | undefined;
     const onRefresh = () => {
-      const text = refreshNotice(rt.poller.refresh(), Date.now());
+      const text = refreshNotice(rt.poller.refresh(), rt.now());
       rt.store.dispatch({ type: 'ui/notice', text });
       clearTimeout(noticeTimer);
       noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), NOTICE_MS);
@@ -272,17 +283,26 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
   }
   const config: Config = process.stdout.isTTY || loaded.config.watch ? loaded.config : { ...loaded.config, once: true };
-  const rt = await setUp(config);
+  let rt: Runtime;
+  try {
+    rt = await setUp(config);
+  } catch (error) {
+    if (!(error instanceof RecordingError)) throw error;
+    process.stderr.write(error.message + '\n');
+    return 2;
+  }
+  // Timers of the watch and line modes run on the wall clock: a replay at speed N has its rounds N times as often.
+  const wallIntervalMs = rt.config.intervalMs / config.replaySpeed;
   if (config.once) return runOnce(rt);
   if (config.watch && config.json) {
     return runWatch({
-      store: rt.store, poller: rt.poller, intervalMs: config.intervalMs, firstRoundMs: config.timeoutMs + 1_000, out: process.stdout,
+      store: rt.store, poller: rt.poller, intervalMs: wallIntervalMs, firstRoundMs: rt.config.timeoutMs + 1_000, out: process.stdout,
       now: rt.now, close: rt.close,
     });
   }
   if (config.watch || process.env.TERM === 'dumb') {
     return runLines({
-      store: rt.store, poller: rt.poller, intervalMs: config.intervalMs, firstRoundMs: config.timeoutMs + 1_000, out: process.stdout,
+      store: rt.store, poller: rt.poller, intervalMs: wallIntervalMs, firstRoundMs: rt.config.timeoutMs + 1_000, out: process.stdout,
       now: rt.now, close: rt.close,
     });
   }

@@ -4,7 +4,7 @@
 export const REDACTED = 'REDACTED';
 
 /** Query parameters whose values are treated as secrets in recorded URLs. */
-const SECRET_PARAM = /key|token|secret|pass|auth|sig|session|credential|jwt|bearer|code/i;
+const SECRET_PARAM = /key|token|secret|pass|auth|sig|session|credential|jwt|bearer/i;
 
 /**
  * A URL fit to record: user name and password replaced, and the values of query parameters whose names
@@ -64,4 +64,28 @@ export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of [...new Set(secrets)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
   return out;
+}
+
+/** A JSON request body with the values of secret-looking keys replaced; other text comes back as is. Idempotent. */
+export function redactBody(body: string): string {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  let changed = false;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v !== 'object' || v === null) return v;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => {
+      if (SECRET_PARAM.test(k) && typeof x === 'string' && x !== REDACTED) {
+        changed = true;
+        return [k, REDACTED];
+      }
+      return [k, walk(x)];
+    }));
+  };
+  const out = walk(data);
+  return changed ? JSON.stringify(out) : body;
 }

@@ -111,7 +111,7 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
   // One line short of the terminal so Ink never falls back to clearing the whole screen.
   const height = termRows - 1;
   if (columns < MIN_SIZE.columns || termRows < MIN_SIZE.rows) {
-    const words = ['terminal too small', `(need ${MIN_SIZE.columns}x${MIN_SIZE.rows})`, ...(state.demo ? ['SAMPLE DATA'] : [])];
+    const words = ['terminal too small', `(need ${MIN_SIZE.columns}x${MIN_SIZE.rows})`, ...(state.demo ? ['SAMPLE DATA'] : state.replay ? ['REPLAY'] : [])];
     return (
       <Box flexDirection="column" width={columns} height={Math.max(1, Math.min(words.length, height))}>
         {keys}
@@ -167,11 +167,11 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
   return (
     <Box flexDirection="column" width={columns}>
       {keys}
-      <Header info={header} sector={selectSector(state)} metric={ui.metric} view={ui.view} unit={ui.unit} demo={state.demo} now={state.now}
+      <Header info={header} sector={selectSector(state)} metric={ui.metric} view={ui.view} unit={ui.unit} demo={state.demo} replay={state.replay ?? false} now={state.now}
         width={columns} sourceCount={state.sources.length} theme={theme} ascii={ascii} tabKeys={tabKeys(keymap)} helpKey={firstKey(keymap, 'help')}
         sort={ui.sort} filter={ui.filter} filtering={ui.filtering} />
       <Box flexDirection="column" height={body} overflow="hidden">{view}</Box>
-      <Footer width={columns} theme={theme} demo={state.demo} notice={ui.notice} hints={footerHints(mode, keymap)} prompt={ui.filtering ? ui.filter : undefined} />
+      <Footer width={columns} theme={theme} demo={state.demo} replay={state.replay ?? false} notice={ui.notice} hints={footerHints(mode, keymap)} prompt={ui.filtering ? ui.filter : undefined} />
     </Box>
   );
 }

@@ -42,7 +42,7 @@ export function summaryLines(state: State, header: HeaderInfo, rows: readonly Ne
   const failing = header.failing > 0 ? `${header.failing} of ${state.sources.length} sources failing` : `${state.sources.length - header.pending} of ${state.sources.length} sources ok`;
   const filter = state.ui.filter !== '' ? `, filter "${state.ui.filter}" (${rows.length} shown)` : '';
   return [
-    `${state.demo ? 'SAMPLE DATA, not live. ' : ''}l2top ${metric}: total ${total}; ${fresh}; ${failing}.`,
+    `${state.demo ? 'SAMPLE DATA, not live. ' : state.replay ? 'REPLAY of a recording, not live. ' : ''}l2top ${metric}: total ${total}; ${fresh}; ${failing}.`,
     `${VIEW_NAMES[state.ui.view]} view, sorted by ${SORT_LABEL[state.ui.sort]}${filter}.`,
   ];
 }
