@@ -88,7 +88,7 @@ export function replayTransport(rec: Recording, clock: PollerClock): Transport {
   };
   return async (req): Promise<TransportResponse> => {
     const ex = take(exactKey(req.method, redactUrl(req.url), req.body === undefined ? undefined : redactBody(req.body)));
-    if (!ex) throw new FeedFailure('network', 'replay: the recording has no (further) answer to this request');
+    if (!ex) throw new FeedFailure('network', 'replay: not in the recording (it ended, or was made with other settings)');
     const due = rec.header.startedAtMs + ex.t;
     await abortable(Math.max(0, due - clock.now()) + ex.ms, clock, req.signal);
     if (ex.error && (ex.error.aborted || ex.status === undefined)) {
