@@ -23,9 +23,10 @@ export default tseslint.config(
   { files: ['src/**/*.{ts,tsx}'], rules: { 'no-console': 'error' } },
   // Stripping control characters is the point of these regexes.
   { files: ['src/model/sanitize.ts', 'src/terminal/frame-diff.ts', 'test/**/*.{ts,tsx}'], rules: { 'no-control-regex': 'off' } },
-  layer('model', ['feeds', 'ui', 'config'], 'model is pure: it imports no other layer'),
-  layer('ui', ['feeds', 'config'], 'ui reads the model only; main wires feeds'),
-  layer('feeds', ['ui', 'config'], 'feeds may use model types only'),
-  layer('config', ['feeds', 'ui', 'model'], 'config is a leaf'),
-  layer('state', ['feeds', 'ui', 'config'], 'state is the disk edge of the model: it reads and writes model data only'),
+  layer('model', ['feeds', 'ui', 'config', 'notify'], 'model is pure: it imports no other layer'),
+  layer('ui', ['feeds', 'config', 'notify'], 'ui reads the model only; main wires feeds'),
+  layer('feeds', ['ui', 'config', 'notify'], 'feeds may use model types only'),
+  layer('config', ['feeds', 'ui', 'model', 'notify'], 'config is a leaf'),
+  layer('notify', ['ui'], 'notify delivers fired alerts: they read the model, never the UI'),
+  layer('state', ['feeds', 'ui', 'config', 'notify'], 'state is the disk edge of the model: it reads and writes model data only'),
 );

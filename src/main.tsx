@@ -1,5 +1,6 @@
 // Composition root: config -> store -> poller -> render; terminal set-up, signals and exit codes.
 import fs from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { render } from 'ink';
 import React from 'react';
@@ -26,6 +27,10 @@ import { onceReasons, renderPlainText } from './ui/plainText.js';
 import { refreshNotice } from './ui/render/refresh-notice.js';
 import { VERSION } from './version.js';
 import { runLines } from './commands/lines.js';
+import { runWatch } from './commands/watch.js';
+import { createNotifier } from './notify/notifier.js';
+import { recordReplay, RecordingError } from './feeds/record/setup.js';
+import { buildHooks, hookSecrets, hookTargets } from './notify/setup.js';
 import { FrameWriter } from './terminal/frame-writer.js';
 import { runExport } from './commands/export.js';
 import { startPersistence, type Persistence } from './state/persist.js';
@@ -54,6 +59,10 @@ interface Runtime {
   readonly persistence: Persistence | undefined;
   /** Start-up messages about the state directory, for the footer or stderr. */
   readonly notices: readonly string[];
+  /** The app's clock: Date.now, or the recording's time in a replay. */
+  readonly now: () => number;
+  /** Closes what setUp opened: demo server, alert hooks, recording. */
+  close(): Promise<void>;
 }
 
 /** A source as the UI sees it: reporting only the networks that are shown (Bitcoin Layers covers more). */
@@ -63,23 +72,34 @@ function shownOnly(meta: SourceMeta, networks: readonly NetworkMeta[]): SourceMe
   return { ...meta, networks: meta.networks.filter((id) => shown.has(id)) };
 }
 
-async function setUp(config: Config): Promise<Runtime> {
-  const demo = config.demo ? await startDemoServer() : undefined;
-  const providers: Record<string, string> = { ...config.providers, ...(demo?.baseUrls ?? {}) };
+async function setUp(loaded: Config): Promise<Runtime> {
+  const demo = loaded.demo ? await startDemoServer() : undefined;
+  // --record wraps the wire; --replay replaces it and takes over the recording's interval, timeout, window and URLs.
+  const wire = recordReplay({
+    record: loaded.record, replay: loaded.replay, speed: loaded.replaySpeed, version: VERSION, intervalMs: loaded.intervalMs,
+    timeoutMs: loaded.timeoutMs, windowMs: loaded.windowMs, providers: { ...loaded.providers, ...(demo?.baseUrls ?? {}) },
+  });
+  const config: Config = { ...loaded, intervalMs: wire.intervalMs, timeoutMs: wire.timeoutMs, windowMs: wire.windowMs };
+  const providers = wire.providers;
+  const now = wire.clock ? wire.clock.now : () => Date.now();
   const { networks, sources } = networksAndSources(config);
+  // Hooks deliver alerts of long-running modes only: a one-shot run from cron would repeat every alert each run;
+  // a replay never notifies anyone.
+  const hooks = config.once || config.replay ? [] : buildHooks(config.hooks, { userAgent: `l2top/${VERSION}` });
   const store = createStore(initialState({
-    now: Date.now(), intervalMs: config.intervalMs, windowMs: config.windowMs, demo: config.demo, networks,
+    now: now(), intervalMs: config.intervalMs, windowMs: config.windowMs, demo: config.demo, replay: config.replay !== undefined, networks,
+    hooks: hookTargets(config.hooks).filter((t) => hooks.some((h) => h.id === t.id)),
     sources: sources.map((d) => shownOnly(metaOf(d), networks)), priceSources: PRICE_SOURCES, metric: config.metric,
     settings: { tolerance: config.tolerance, anomalyThreshold: config.anomalyThreshold, alertRules: config.alertRules },
   }));
   // The window an earlier run left is loaded before any poll; sample data is never saved over it.
   const notices: string[] = [];
-  const persistence = config.stateDir !== undefined && !config.demo
+  const persistence = config.stateDir !== undefined && !config.demo && config.replay === undefined
     ? startPersistence({ dir: config.stateDir, store, now: Date.now, notice: (text) => notices.push(text) })
     : undefined;
   // undici's own socket timers sit behind the poller's timeout, so a hung upstream always reads
   // "no answer within N s" rather than whichever timer ticked first.
-  const http = createHttpClient({ userAgent: `l2top/${VERSION}`, socketTimeoutMs: config.timeoutMs + 1_000 });
+  const http = createHttpClient({ userAgent: `l2top/${VERSION}`, socketTimeoutMs: config.timeoutMs + 1_000, now, ...(wire.transport ? { transport: wire.transport } : {}) });
   const poller = createPoller({
     sources,
     baseUrlFor: (p) => providers[p] ?? '',
@@ -88,16 +108,26 @@ async function setUp(config: Config): Promise<Runtime> {
     timeoutMs: config.timeoutMs,
     windowMs: config.windowMs,
     emit: (action) => store.dispatch(action),
+    ...(wire.clock ? { clock: wire.clock } : {}),
   });
-  return { config, store, poller, demo, persistence, notices };
+  // Alerts restored from the state directory are already in the store: the notifier never sends them again.
+  const notifier = hooks.length > 0
+    ? createNotifier({ store, hooks, now, secrets: hookSecrets(config.hooks), context: { version: VERSION, host: os.hostname(), sample: config.demo, replay: false } })
+    : undefined;
+  const close = async () => {
+    notifier?.dispose();
+    wire.close();
+    persistence?.close();
+    await demo?.close();
+  };
+  return { config, store, poller, demo, persistence, notices, now, close };
 }
 
 /** --once / --json / piped stdout: one round, print, exit 0 when any network had data. */
 async function runOnce(rt: Runtime): Promise<number> {
   await rt.poller.runOnce({ history: true });
-  rt.store.dispatch({ type: 'tick', now: Date.now() });
-  rt.persistence?.close();
-  await rt.demo?.close();
+  rt.store.dispatch({ type: 'tick', now: rt.now() });
+  await rt.close();
   for (const n of rt.notices) process.stderr.write(`l2top: ${n}\n`);
   const state = rt.store.getState();
   process.stdout.write(rt.config.json ? JSON.stringify(toSnapshot(state), null, 2) + '\n' : renderPlainText(state));
@@ -151,7 +181,7 @@ function runLive(rt: Runtime): Promise<number> {
       rt.store.dispatch({ type: 'state/preferences', preferences: rt.config.metricFlag ? rest : remembered });
       cleanups.push(savePreferences(rt.config.stateDir, rt.store));
     }
-    const tick = setInterval(() => rt.store.dispatch({ type: 'tick', now: Date.now() }), TICK_MS);
+    const tick = setInterval(() => rt.store.dispatch({ type: 'tick', now: rt.now() }), TICK_MS);
     const finish = (code: number, message?: string) => {
       if (done) return;
       done = true;
@@ -166,7 +196,7 @@ function runLive(rt: Runtime): Promise<number> {
       out.write(restore);
       if (message) process.stderr.write(message);
       for (const sig of SIGNALS) process.off(sig, onSignal);
-      void (rt.demo?.close() ?? Promise.resolve()).then(() => resolve(code));
+      void rt.close().then(() => resolve(code));
     };
     const onSignal = (sig: NodeJS.Signals) => finish(sig === 'SIGINT' ? 130 : sig === 'SIGTERM' ? 143 : 129);
     const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -182,7 +212,7 @@ function runLive(rt: Runtime): Promise<number> {
     });
     let noticeTimer: NodeJS.Timeout | undefined;
     const onRefresh = () => {
-      const text = refreshNotice(rt.poller.refresh(), Date.now());
+      const text = refreshNotice(rt.poller.refresh(), rt.now());
       rt.store.dispatch({ type: 'ui/notice', text });
       clearTimeout(noticeTimer);
       noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), NOTICE_MS);
@@ -270,16 +300,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'ok':
       break;
   }
-  const config: Config = process.stdout.isTTY ? loaded.config : { ...loaded.config, once: true };
-  const rt = await setUp(config);
+  const config: Config = process.stdout.isTTY || loaded.config.watch ? loaded.config : { ...loaded.config, once: true };
+  let rt: Runtime;
+  try {
+    rt = await setUp(config);
+  } catch (error) {
+    if (!(error instanceof RecordingError)) throw error;
+    process.stderr.write(error.message + '\n');
+    return 2;
+  }
+  // Timers of the watch and line modes run on the wall clock: a replay at speed N has its rounds N times as often.
+  const wallIntervalMs = rt.config.intervalMs / config.replaySpeed;
   if (config.once) return runOnce(rt);
-  if (process.env.TERM === 'dumb') {
+  if (config.watch && config.json) {
+    return runWatch({
+      store: rt.store, poller: rt.poller, intervalMs: wallIntervalMs, firstRoundMs: rt.config.timeoutMs + 1_000, out: process.stdout,
+      now: rt.now, close: rt.close,
+    });
+  }
+  if (config.watch || process.env.TERM === 'dumb') {
     return runLines({
-      store: rt.store, poller: rt.poller, intervalMs: config.intervalMs, firstRoundMs: config.timeoutMs + 1_000, out: process.stdout,
-      now: () => Date.now(), close: () => {
-        rt.persistence?.close();
-        return rt.demo?.close() ?? Promise.resolve();
-      },
+      store: rt.store, poller: rt.poller, intervalMs: wallIntervalMs, firstRoundMs: rt.config.timeoutMs + 1_000, out: process.stdout,
+      now: rt.now, close: rt.close,
     });
   }
   return runLive(rt);

@@ -15,6 +15,16 @@ export interface Flags {
   readonly json: boolean;
   readonly stateDir: string | undefined;
   readonly noState: boolean;
+  /** --watch: keep polling and print a block (or with --json a JSON line) per poll round. */
+  readonly watch: boolean;
+  /** --ndjson: --watch --json. */
+  readonly ndjson: boolean;
+  /** --record FILE: write every upstream exchange to FILE (NDJSON). */
+  readonly record: string | undefined;
+  /** --replay FILE: serve a recording instead of the network. */
+  readonly replay: string | undefined;
+  /** --replay-speed N: replay N times faster than recorded (default 1). */
+  readonly replaySpeed: string | undefined;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -28,6 +38,11 @@ Options:
   --demo             bundled SAMPLE data (no network needed), clearly labelled
   --once             poll once, print a plain-text table and exit
   --json             poll once, print a JSON snapshot and exit
+  --watch            keep polling: the table per round, with --json a JSON line
+  --ndjson           same as --watch --json (one JSON snapshot per line)
+  --record <file>    write every upstream exchange to <file> (NDJSON)
+  --replay <file>    serve a recording instead of the network, labelled REPLAY
+  --replay-speed <n> replay n times faster than recorded (default 1)
   --interval <dur>   poll interval, e.g. 5m, 30s (minimum 1s; default 5m)
   --metric <m>       btc-locked (default) or defi-tvl
   --theme <t>        dark (default), light or colorblind
@@ -40,8 +55,8 @@ Options:
   -h, --help         this help, with the config file in use
   -v, --version      print the version
 
-Keys in the live view: press ? for help. With TERM=dumb the table is printed
-again every poll interval.`;
+Keys in the live view: press ? for help.
+With TERM=dumb (or --watch) the table is printed again every poll interval.`;
 
 /** Where the config file path came from, for --help. */
 export type ConfigOrigin = 'flag' | 'env' | 'default';
@@ -87,6 +102,11 @@ export function parseFlags(argv: readonly string[]): Flags {
       json: { type: 'boolean', default: false },
       'state-dir': { type: 'string' },
       'no-state': { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
+      ndjson: { type: 'boolean', default: false },
+      record: { type: 'string' },
+      replay: { type: 'string' },
+      'replay-speed': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -104,6 +124,11 @@ export function parseFlags(argv: readonly string[]): Flags {
     json: values.json ?? false,
     stateDir: values['state-dir'],
     noState: values['no-state'] ?? false,
+    watch: values.watch ?? false,
+    ndjson: values.ndjson ?? false,
+    record: values.record,
+    replay: values.replay,
+    replaySpeed: values['replay-speed'],
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -223,6 +223,17 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
   if (theme !== 'dark' && theme !== 'light' && theme !== 'colorblind') {
     return { kind: 'error', message: `l2top: --theme ${theme}: must be dark, light or colorblind`, exitCode: 2 };
   }
+  const watch = flags.watch || flags.ndjson;
+  if (watch && flags.once) return { kind: 'error', message: 'l2top: --once and --watch exclude each other', exitCode: 2 };
+  if (flags.record !== undefined && flags.replay !== undefined) return { kind: 'error', message: 'l2top: --record and --replay exclude each other', exitCode: 2 };
+  if (flags.demo && (flags.record !== undefined || flags.replay !== undefined)) {
+    return { kind: 'error', message: 'l2top: --demo cannot be combined with --record or --replay', exitCode: 2 };
+  }
+  const replaySpeed = flags.replaySpeed === undefined ? 1 : Number(flags.replaySpeed);
+  if (!Number.isFinite(replaySpeed) || replaySpeed <= 0 || replaySpeed > 10_000) {
+    return { kind: 'error', message: `l2top: --replay-speed ${flags.replaySpeed}: must be a number above 0 and at most 10000`, exitCode: 2 };
+  }
+  if (flags.replaySpeed !== undefined && flags.replay === undefined) return { kind: 'error', message: 'l2top: --replay-speed needs --replay FILE', exitCode: 2 };
   const screenReader = flags.screenReader || env.INK_SCREEN_READER === 'true';
 
   const providers: Record<string, string> = { ...known.providers };
@@ -241,6 +252,10 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
       anomalyThreshold: file.anomalyThreshold ?? DEFAULTS.anomalyThreshold,
       alertRules: file.alerts?.rules ?? [],
       bell: file.alerts?.bell ?? false,
+      hooks: {
+        ...(file.alerts?.webhook ? { webhook: file.alerts.webhook } : {}),
+        ...(file.alerts?.command ? { command: file.alerts.command } : {}),
+      },
       customFeeds: file.customFeeds ?? [],
       ascii: flags.ascii || (file.ascii ?? false) || screenReader,
       theme,
@@ -248,8 +263,12 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
       mouse: !flags.noMouse && (file.mouse ?? true),
       screenReader,
       demo: flags.demo,
-      once: flags.once || flags.json,
-      json: flags.json,
+      once: !watch && (flags.once || flags.json),
+      json: flags.json || flags.ndjson,
+      watch,
+      record: flags.record,
+      replay: flags.replay,
+      replaySpeed,
       configPath: read.data !== undefined ? configPath : undefined,
       stateDir: flags.noState ? undefined : flags.stateDir !== undefined ? path.resolve(flags.stateDir) : defaultStateDir(env),
       metricFlag: flags.metric !== undefined,

@@ -44,6 +44,30 @@ export const AlertRuleSchema = z.discriminatedUnion('type', [
     .transform(({ for: forMs, ...r }) => ({ ...r, forMs })),
 ]);
 
+/** An HTTP header name (RFC 9110 token) and a value without line breaks. */
+const HeaderName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid HTTP header name');
+const HeaderValue = z.string().regex(/^[^\r\n\0]*$/, 'a header value cannot contain line breaks');
+
+/** alerts.webhook: POST each fired alert as JSON to `url`. Header values (tokens) are never shown. */
+export const WebhookSchema = z.strictObject({
+  url: HttpUrl,
+  /** Extra request headers, e.g. {"authorization": "Bearer …"}; their values are secrets. */
+  headers: z.record(HeaderName, HeaderValue).optional(),
+  /** Per attempt, default 5000 ms. */
+  timeoutMs: z.number().int().min(100).max(120_000).optional(),
+  /** Retries after a failed attempt (network error, timeout, 408, 429, 5xx), default 3, with back-off 1 s, 2 s, 4 s… */
+  retries: z.number().int().min(0).max(10).optional(),
+});
+export type WebhookConfig = z.output<typeof WebhookSchema>;
+
+const Argv = z.array(z.string().min(1, 'an empty argument')).min(1, 'needs the program to run, e.g. ["notify-send", "l2top"]');
+/** alerts.command: an argv array run without a shell (or {argv, timeoutMs}); the alert goes in env and on stdin. */
+export const CommandHookSchema = z.union([
+  Argv.transform((argv) => ({ argv, timeoutMs: undefined })),
+  z.strictObject({ argv: Argv, timeoutMs: z.number().int().min(100).max(600_000).optional() }),
+], { error: 'an argv array such as ["notify-send", "l2top"], or {"argv": [...], "timeoutMs": 10000}' });
+export type CommandHookConfig = z.output<typeof CommandHookSchema>;
+
 /** A network from any JSON API: the number at `pointer` (RFC 6901) in `unit`. No code is evaluated. */
 export const CustomFeedSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes, at most 32'),
@@ -67,7 +91,12 @@ export const ConfigFileSchema = z.strictObject({
   metric: z.enum(['btc-locked', 'defi-tvl']).optional(),
   tolerance: z.number().positive().max(1).optional(),
   anomalyThreshold: z.number().positive().max(10).optional(),
-  alerts: z.strictObject({ bell: z.boolean().optional(), rules: z.array(AlertRuleSchema).optional() }).optional(),
+  alerts: z.strictObject({
+    bell: z.boolean().optional(),
+    rules: z.array(AlertRuleSchema).optional(),
+    webhook: WebhookSchema.optional(),
+    command: CommandHookSchema.optional(),
+  }).optional(),
   customFeeds: z.array(CustomFeedSchema).max(20).optional(),
   theme: z.enum(['dark', 'light', 'colorblind']).optional(),
   ascii: z.boolean().optional(),
@@ -96,6 +125,8 @@ export interface Config {
   readonly anomalyThreshold: number;
   readonly alertRules: readonly z.output<typeof AlertRuleSchema>[];
   readonly bell: boolean;
+  /** Where fired alerts are delivered besides the screen (none by default). */
+  readonly hooks: { readonly webhook?: WebhookConfig; readonly command?: CommandHookConfig };
   readonly customFeeds: readonly CustomFeed[];
   /** --ascii: no box drawing, blocks or braille. */
   readonly ascii: boolean;
@@ -108,6 +139,14 @@ export interface Config {
   readonly demo: boolean;
   readonly once: boolean;
   readonly json: boolean;
+  /** --watch / --ndjson: keep polling and print per poll round (JSON lines with `json`). */
+  readonly watch: boolean;
+  /** --record FILE. */
+  readonly record: string | undefined;
+  /** --replay FILE. */
+  readonly replay: string | undefined;
+  /** --replay-speed: how many times faster than recorded (default 1). */
+  readonly replaySpeed: number;
   /** The config file that was read, if any. */
   readonly configPath: string | undefined;
   /** Where the window, health and alerts are kept (--state-dir, else the XDG state path); undefined with --no-state. */

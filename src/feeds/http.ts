@@ -1,8 +1,9 @@
 // The HTTP client over undici: sends the request, caps the body, validates with zod, maps failures.
 import { STATUS_CODES } from 'node:http';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { HttpClient, RequestOptions } from './http-client.js';
+import { undiciTransport, type Transport, type TransportResponse } from './transport.js';
 import { FeedFailure, requestFailure, schemaFailure } from './feed-failure.js';
 import { stripControls } from '../model/sanitize.js';
 
@@ -21,6 +22,8 @@ export interface HttpClientOptions {
   readonly socketTimeoutMs?: number;
   /** Clock for HTTP-date Retry-After values. Default Date.now. */
   readonly now?: () => number;
+  /** Wraps or replaces the wire (--record, --replay). Default: undici with `dispatcher`. */
+  readonly transport?: (wire: Transport) => Transport;
 }
 
 const MIB = 1024 * 1024;
@@ -35,6 +38,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const defaultCap = options.maxBytes ?? MIB;
   const socketTimeout = options.socketTimeoutMs ?? 30_000;
   const now = options.now ?? (() => Date.now());
+  const wire = undiciTransport(options.dispatcher);
+  const transport = options.transport ? options.transport(wire) : wire;
 
   async function send(
     method: 'GET' | 'POST',
@@ -50,18 +55,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     headers['user-agent'] = options.userAgent;
     if (body !== undefined) headers['content-type'] = 'application/json';
 
-    let res: Dispatcher.ResponseData;
+    let res: TransportResponse;
     try {
       signal.throwIfAborted();
-      res = await request(url, {
-        method,
-        headers,
-        body,
-        signal,
-        headersTimeout: socketTimeout,
-        bodyTimeout: socketTimeout,
-        ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
-      });
+      res = await transport({ method, url, headers, body, signal, socketTimeoutMs: socketTimeout, maxBytes: cap });
     } catch (e) {
       throw requestFailure(e, url, signal);
     }
@@ -103,7 +100,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 }
 
 /** Throws the FeedFailure a non-2xx status means. */
-function checkStatus(res: Dispatcher.ResponseData, now: number): void {
+function checkStatus(res: TransportResponse, now: number): void {
   const { statusCode: status } = res;
   if (status >= 200 && status < 300) return;
   if (status >= 300 && status < 400) {
@@ -122,7 +119,7 @@ function checkStatus(res: Dispatcher.ResponseData, now: number): void {
 }
 
 /** Reads the body as UTF-8, destroying the stream as soon as it passes `cap` bytes. */
-async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<string> {
+async function readCapped(body: TransportResponse['body'], cap: number): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {

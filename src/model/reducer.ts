@@ -1,5 +1,6 @@
 // The one pure reducer: feed outcomes, clock ticks and key-driven UI actions all pass through here.
 import type { FeedAction, FeedHistoryAction, FeedOutcomeAction } from './actions.js';
+import { reduceHooks, type HookAction } from './hooks.js';
 import { evaluateAlerts } from './alert-rules.js';
 import { age, periodOf } from './health.js';
 import { agree, isFresh, pickPrice, pickValue, prioritySources } from './pick.js';
@@ -47,7 +48,7 @@ export interface TickAction {
   readonly now: number;
 }
 
-export type Action = FeedAction | UiAction | TickAction | StateAction;
+export type Action = FeedAction | UiAction | TickAction | StateAction | HookAction;
 
 function cycle<T>(list: readonly T[], current: T, step: number): T {
   const i = list.indexOf(current);
@@ -332,6 +333,10 @@ export function reduce(state: State, action: Action): State {
       const rateLimited = { provider: action.provider, until: action.until };
       return { ...state, health: { ...state.health, [action.sourceId]: { ...prev, nextAttemptAt: action.until, rateLimited } } };
     }
+    case 'hook/attempt':
+    case 'hook/outcome':
+    case 'hook/dropped':
+      return state.hooks ? { ...state, hooks: reduceHooks(state.hooks, action) } : state;
     case 'tick':
       return action.now === state.now ? state : evaluateAlerts({ ...state, now: action.now });
     case 'state/restore':

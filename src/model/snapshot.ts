@@ -2,6 +2,7 @@
 import { dailyPoints } from './daily.js';
 import { selectHeader, selectRows, selectSector, selectSources } from './selectors.js';
 import type { State } from './state.js';
+import { selectHooks } from './hooks.js';
 import type { Metric } from './types.js';
 
 const SATS_PER_BTC = 100_000_000;
@@ -32,6 +33,7 @@ export function toSnapshot(state: State) {
     metric,
     unit: metric === 'btc-locked' ? 'BTC' : 'USD',
     sample: state.demo,
+    replay: state.replay ?? false,
     priceUsd: header.priceUsd ?? null,
     priceSource: header.priceSource?.id ?? null,
     doubtful: header.doubtful,
@@ -103,6 +105,18 @@ export function toSnapshot(state: State) {
       historyPoints: s.historyPoints ?? null,
     })),
     alerts: state.alerts.map((a) => ({ at: iso(a.at), rule: a.rule, ruleText: a.ruleText, subject: a.subject, message: a.message, values: a.values })),
+    hooks: selectHooks(state).map((h) => ({
+      id: h.id,
+      target: h.target,
+      status: h.status,
+      delivered: h.delivered,
+      failed: h.failed,
+      dropped: h.dropped,
+      consecutiveFailures: h.consecutiveFailures,
+      lastAttemptAt: iso(h.lastAttemptAt),
+      lastSuccessAt: iso(h.lastSuccessAt),
+      error: h.lastError ?? null,
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 // The whole app state: settings, per-source values, series windows, source health, alerts and view state.
 import type { AlertRule, FiredAlert } from './alert-rules.js';
+import { initialHooks, type HookHealth, type HookId } from './hooks.js';
 import type { Series } from './series.js';
 import { EMPTY_SERIES } from './series.js';
 import type { FeedError, Metric, NetworkId, NetworkMeta, SourceId, SourceMeta } from './types.js';
@@ -113,6 +114,8 @@ export interface State {
   readonly intervalMs: number;
   readonly windowMs: number;
   readonly demo: boolean;
+  /** Served from a recording (--replay): labelled REPLAY on every screen and in the JSON. */
+  readonly replay?: boolean;
   readonly settings: Settings;
   readonly networks: readonly NetworkMeta[];
   readonly sources: readonly SourceMeta[];
@@ -145,6 +148,8 @@ export interface State {
   readonly alerts: readonly FiredAlert[];
   /** Alert conditions currently true, keyed by rule and subject, so each fires once per episode. */
   readonly alertActive: Readonly<Record<string, boolean>>;
+  /** Delivery health of the configured alert hooks (webhook, command), by hook id. */
+  readonly hooks?: Readonly<Record<string, HookHealth>>;
   readonly ui: UiState;
   /** The state directory's status; undefined when nothing is kept on disk. */
   readonly storage?: StorageStatus;
@@ -155,11 +160,14 @@ export interface InitOptions {
   readonly intervalMs: number;
   readonly windowMs: number;
   readonly demo: boolean;
+  readonly replay?: boolean;
   readonly networks: readonly NetworkMeta[];
   readonly sources: readonly SourceMeta[];
   readonly priceSources?: readonly SourceId[];
   readonly settings?: Partial<Settings>;
   readonly metric?: Metric;
+  /** The configured alert hooks, with their targets already redacted. */
+  readonly hooks?: readonly { readonly id: HookId; readonly target: string }[];
 }
 
 export const DEFAULT_SETTINGS: Settings = { tolerance: 0.02, anomalyThreshold: 0.15, alertRules: [] };
@@ -174,6 +182,7 @@ export function initialState(o: InitOptions): State {
     intervalMs: o.intervalMs,
     windowMs: o.windowMs,
     demo: o.demo,
+    ...(o.replay ? { replay: true } : {}),
     settings: { ...DEFAULT_SETTINGS, ...o.settings },
     networks: o.networks,
     sources: o.sources,
@@ -189,6 +198,7 @@ export function initialState(o: InitOptions): State {
     health,
     alerts: [],
     alertActive: {},
+    ...(o.hooks && o.hooks.length > 0 ? { hooks: initialHooks(o.hooks) } : {}),
     ui: { view: 'shares', unit: 'btc', metric: o.metric ?? 'btc-locked', range: '90d', help: false, selected: 0,
       scroll: { sources: 0, alerts: 0, help: 0 }, sort: 'share', filter: '', filtering: false },
   };

@@ -152,8 +152,11 @@ export function startPersistence(o: PersistOptions): Persistence {
     }, 3_000);
     dueTimer.unref();
   }
+  let closed = false;
   return {
     close() {
+      if (closed) return; // main's exit paths and Runtime.close() may both close it
+      closed = true;
       unsubscribe();
       clearTimeout(retryTimer);
       if (dueTimer !== undefined && !failed) {

@@ -2,6 +2,7 @@
 import { Box, Text, useInput, useStdin, type Key } from 'ink';
 import React, { useSyncExternalStore } from 'react';
 import { selectHeader, selectRows, selectSector, selectSources } from '../model/selectors.js';
+import { selectHooks } from '../model/hooks.js';
 import type { Store } from '../model/store.js';
 import type { ViewId } from '../model/state.js';
 import { Footer } from './components/Footer.js';
@@ -110,7 +111,7 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
   // One line short of the terminal so Ink never falls back to clearing the whole screen.
   const height = termRows - 1;
   if (columns < MIN_SIZE.columns || termRows < MIN_SIZE.rows) {
-    const words = ['terminal too small', `(need ${MIN_SIZE.columns}x${MIN_SIZE.rows})`, ...(state.demo ? ['SAMPLE DATA'] : [])];
+    const words = ['terminal too small', `(need ${MIN_SIZE.columns}x${MIN_SIZE.rows})`, ...(state.demo ? ['SAMPLE DATA'] : state.replay ? ['REPLAY'] : [])];
     return (
       <Box flexDirection="column" width={columns} height={Math.max(1, Math.min(words.length, height))}>
         {keys}
@@ -158,7 +159,7 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
         metric={ui.metric} unit={ui.unit} range={ui.range} priceUsd={header.priceUsd} now={state.now} windowMs={state.windowMs} selected={selected} {...common} />
     );
   } else if (ui.view === 'sources') {
-    view = <SourcesView sources={sources} now={state.now} offset={ui.scroll.sources} storage={state.storage} {...common} />;
+    view = <SourcesView sources={sources} hooks={selectHooks(state)} now={state.now} offset={ui.scroll.sources} storage={state.storage} {...common} />;
   } else {
     view = <AlertsView alerts={state.alerts} rules={state.settings.alertRules.length} now={state.now} offset={ui.scroll.alerts} {...common} />;
   }
@@ -166,11 +167,11 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
   return (
     <Box flexDirection="column" width={columns}>
       {keys}
-      <Header info={header} sector={selectSector(state)} metric={ui.metric} view={ui.view} unit={ui.unit} demo={state.demo} now={state.now}
+      <Header info={header} sector={selectSector(state)} metric={ui.metric} view={ui.view} unit={ui.unit} demo={state.demo} replay={state.replay ?? false} now={state.now}
         width={columns} sourceCount={state.sources.length} theme={theme} ascii={ascii} tabKeys={tabKeys(keymap)} helpKey={firstKey(keymap, 'help')}
         sort={ui.sort} filter={ui.filter} filtering={ui.filtering} />
       <Box flexDirection="column" height={body} overflow="hidden">{view}</Box>
-      <Footer width={columns} theme={theme} demo={state.demo} notice={ui.notice} hints={footerHints(mode, keymap)} prompt={ui.filtering ? ui.filter : undefined} />
+      <Footer width={columns} theme={theme} demo={state.demo} replay={state.replay ?? false} notice={ui.notice} hints={footerHints(mode, keymap)} prompt={ui.filtering ? ui.filter : undefined} />
     </Box>
   );
 }

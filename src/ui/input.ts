@@ -82,7 +82,7 @@ function scroll(ctx: InputContext, lines: number, pages: number): Effect[] {
   if (state.ui.detail) return [];
   const view: ViewId = state.ui.view;
   if (view === 'sources') {
-    const w = sourcesWindow(state.sources.length + (state.storage ? 1 : 0), height);
+    const w = sourcesWindow(state.sources.length + (state.storage ? 1 : 0) + Object.keys(state.hooks ?? {}).length, height);
     return act({ type: 'ui/scroll', target: 'sources', step: lines + pages * w.space, max: w.max });
   }
   if (view === 'alerts') {

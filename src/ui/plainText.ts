@@ -17,7 +17,7 @@ export function renderPlainText(state: State): string {
   const sector = selectSector(state);
   const out: string[] = [];
   const metricText = metric === 'btc-locked' ? 'BTC locked on Bitcoin L2s (metric: btc-locked)' : 'DeFi TVL on Bitcoin L2 chains, DefiLlama (metric: defi-tvl)';
-  out.push(`l2top: ${metricText}${state.demo ? '  *** SAMPLE DATA, not live ***' : ''}`);
+  out.push(`l2top: ${metricText}${state.demo ? '  *** SAMPLE DATA, not live ***' : state.replay ? '  *** REPLAY of a recording, not live ***' : ''}`);
   const price = header.priceUsd !== undefined ? `${formatUsd(header.priceUsd)}${header.priceStale ? ' (stale)' : ''} (${header.priceSource?.id ?? '?'})` : MISSING;
   out.push(`as of ${new Date(state.now).toISOString()}  BTC/USD ${price}`);
   if (sector.shareOfSupply !== undefined && header.networksWithData > 0) out.push(`${(sector.shareOfSupply * 100).toFixed(3)}% of all bitcoin is on the tracked L2s (block ${state.height?.height})`);

@@ -1,4 +1,5 @@
 // Flat text for screen readers: sentences and one line per network or source, no bars, charts or tables.
+import { selectHooks } from '../model/hooks.js';
 import type { HeaderInfo, NetworkRow, SourceRow } from '../model/selectors.js';
 import type { State } from '../model/state.js';
 import type { FiredAlert } from '../model/alert-rules.js';
@@ -41,7 +42,7 @@ export function summaryLines(state: State, header: HeaderInfo, rows: readonly Ne
   const failing = header.failing > 0 ? `${header.failing} of ${state.sources.length} sources failing` : `${state.sources.length - header.pending} of ${state.sources.length} sources ok`;
   const filter = state.ui.filter !== '' ? `, filter "${state.ui.filter}" (${rows.length} shown)` : '';
   return [
-    `${state.demo ? 'SAMPLE DATA, not live. ' : ''}l2top ${metric}: total ${total}; ${fresh}; ${failing}.`,
+    `${state.demo ? 'SAMPLE DATA, not live. ' : state.replay ? 'REPLAY of a recording, not live. ' : ''}l2top ${metric}: total ${total}; ${fresh}; ${failing}.`,
     `${VIEW_NAMES[state.ui.view]} view, sorted by ${SORT_LABEL[state.ui.sort]}${filter}.`,
   ];
 }
@@ -54,7 +55,7 @@ export function viewLines(state: State, rows: readonly NetworkRow[], sources: re
     case 'trends':
       return rows.map((r) => `${r.meta.name}: 24h ${changeWords(r.change24h)}, 7d ${changeWords(r.change7d)}`);
     case 'sources':
-      return sources.map((s) => sourceLine(s, state.now));
+      return [...sources.map((s) => sourceLine(s, state.now)), ...selectHooks(state).map((h) => `${h.label}: ${h.status}${h.lastError ? `, ${h.lastError}` : ''}`)];
     case 'alerts':
       return state.alerts.length === 0 ? ['No alerts fired.'] : [...state.alerts].reverse().map((a) => alertLine(a, state.now));
   }

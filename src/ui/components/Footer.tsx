@@ -9,6 +9,8 @@ export interface FooterProps {
   readonly width: number;
   readonly theme: Theme;
   readonly demo: boolean;
+  /** Served from a recording (--replay). Default false. */
+  readonly replay?: boolean;
   /** The hints for the current mode (see footerHints). */
   readonly hints: readonly Hint[];
   /** A transient message (e.g. what refresh did); shortened at word boundaries to leave the must-keep hints. */
@@ -27,6 +29,8 @@ export function Footer(p: FooterProps): React.JSX.Element {
     lead.push({ segments: [{ text: p.notice, color: p.theme.accent }], priority: 1, shrink: true });
   } else if (p.demo) {
     lead.push({ segments: [{ text: 'SAMPLE DATA, not live.', color: p.theme.sample }], priority: 0, shrink: true });
+  } else if (p.replay) {
+    lead.push({ segments: [{ text: 'REPLAY of a recording, not live.', color: p.theme.sample }], priority: 0, shrink: true });
   }
   // Must-keep hints (priority 0) become 0 again here; the others rank after a notice.
   const parts = [...lead, ...hints.map((h) => (h.priority === 10 ? { ...h, priority: 0 } : h))];

@@ -15,6 +15,8 @@ export interface HeaderProps extends Omit<TabBarProps, 'width' | 'theme'> {
   readonly sector: SectorInfo;
   readonly metric: Metric;
   readonly demo: boolean;
+  /** Served from a recording (--replay): the title says REPLAY. Default false. */
+  readonly replay?: boolean;
   readonly now: number;
   readonly width: number;
   readonly sourceCount: number;
@@ -66,6 +68,8 @@ export function Header(p: HeaderProps): React.JSX.Element {
   const metricLabel = METRIC_LABEL[p.metric];
   const title: Segment[] = p.demo
     ? [{ text: ' SAMPLE DATA ', color: theme.sample, inverse: true, bold: true }, { text: ` l2top ${metricLabel}`, bold: true }]
+    : p.replay
+    ? [{ text: ' REPLAY ', color: theme.sample, inverse: true, bold: true }, { text: ` l2top ${metricLabel}`, bold: true }]
     : [{ text: 'l2top', bold: true }, { text: ` ${metricLabel}`, bold: true, color: theme.accent }];
   const total = info.networksWithData > 0
     ? `${info.doubtful.length > 0 ? '~' : ''}${formatMetric(p.metric, info.total, p.unit, info.priceUsd, { decimals: 2, ascii, compact: p.metric === 'defi-tvl' || p.width < 72 })}`

@@ -1,5 +1,6 @@
 // Sources view: the health table of every upstream (status, last success, latency, failures, next try, reason).
 import React from 'react';
+import type { HookRow } from '../../model/hooks.js';
 import type { SourceRow } from '../../model/selectors.js';
 import type { StorageStatus } from '../../model/state.js';
 import { formatAge, formatClock, formatDuration } from '../render/format.js';
@@ -10,6 +11,8 @@ import { Table, type Column } from '../components/Table.js';
 
 export interface SourcesViewProps {
   readonly sources: readonly SourceRow[];
+  /** Alert hooks (webhook, command), listed after the sources as "hook: …" rows. Default none. */
+  readonly hooks?: readonly HookRow[];
   readonly now: number;
   readonly width: number;
   readonly height: number;
@@ -47,8 +50,8 @@ const OTHERS_W = COLUMNS.filter((c) => !c.flex).reduce((n, c) => n + c.width + 1
  * The columns; the Source column is as wide as the longest label (at least 16). Up to 30 columns always;
  * wider only where the full labels still leave every other column and 32 columns for the reason.
  */
-export function columnsFor(sources: readonly SourceRow[], width: number): Column[] {
-  const longest = Math.max(16, ...sources.map((s) => widthOf(s.meta.label)));
+export function columnsFor(sources: readonly SourceRow[], width: number, hooks: readonly HookRow[] = []): Column[] {
+  const longest = Math.max(16, ...sources.map((s) => widthOf(s.meta.label)), ...hooks.map((h) => widthOf(h.label)));
   return [{ key: 'source', title: 'Source', width: Math.min(longest, Math.max(30, width - OTHERS_W)), priority: 0 }, ...COLUMNS];
 }
 
@@ -82,6 +85,23 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
     };
   });
   if (p.storage) rows.push(storageRow(p.storage, p.theme));
+  const hookStatus = { ok: 'ok', failing: 'down', pending: 'pending' } as const;
+  for (const h of p.hooks ?? []) {
+    const dropped = h.dropped > 0 ? `; ${h.dropped} dropped (queue full)` : '';
+    rows.push({
+      source: { text: h.label },
+      network: { text: 'alerts' },
+      status: { text: h.status === 'pending' && h.inFlight > 0 ? 'sending' : h.status, color: statusColor(p.theme, hookStatus[h.status]) },
+      last: { text: h.lastSuccessAt !== undefined ? formatAge(p.now - h.lastSuccessAt) : '-' },
+      latency: { text: h.latencyMs !== undefined ? formatDuration(h.latencyMs) : '-' },
+      fails: { text: String(h.consecutiveFailures) },
+      next: { text: h.inFlight > 0 ? 'now' : '-' },
+      reason: {
+        text: (h.lastError ?? (h.delivered > 0 ? `${h.delivered} alerts delivered to ${h.target}` : `fired alerts go to ${h.target}`)) + dropped,
+        color: h.lastError !== undefined ? statusColor(p.theme, 'down') : p.theme.muted,
+      },
+    });
+  }
   const legend = 'ok: answered recently; stale: no recent success or old upstream data; down: no answer; bad-data: failed validation or implausible';
   const { withLegend, space, max } = sourcesWindow(rows.length, p.height);
   const first = Math.max(0, Math.min(p.offset ?? 0, max));
@@ -89,7 +109,7 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
   const more = rows.length > space ? `sources ${first + 1}-${first + shown.length} of ${rows.length} (Up/Down)` : '';
   return (
     <>
-      <Table columns={columnsFor(p.sources, p.width)} rows={shown} width={p.width} maxRows={space} headerColor={p.theme.accent} ascii={p.ascii ?? false} />
+      <Table columns={columnsFor(p.sources, p.width, p.hooks)} rows={shown} width={p.width} maxRows={space} headerColor={p.theme.accent} ascii={p.ascii ?? false} />
       {withLegend ? <Line segments={[{ text: '' }]} /> : null}
       <Line segments={[{ text: fit(more || legend, p.width), dim: true }]} />
     </>
