@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUpstream, type Upstream } from '../helpers/upstream.js';
+import { freshStateHome } from '../helpers/state-home.js';
 import { BIN } from '../helpers/run-binary.js';
 import type { SnapshotV1 } from '../../src/model/snapshot.js';
 
@@ -25,7 +26,8 @@ afterAll(async () => {
 function cleanEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && !k.startsWith('CI_') && !k.startsWith('VITEST')) env[k] = v;
-  return { ...env, XDG_CONFIG_HOME: dir };
+  // A fresh state directory for every run: never the real home's, never a window an earlier test left.
+  return { ...env, XDG_CONFIG_HOME: dir, XDG_STATE_HOME: freshStateHome() };
 }
 
 function parseLines(stdout: string): SnapshotV1[] {
