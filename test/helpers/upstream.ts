@@ -305,7 +305,8 @@ function rampAt(current: number, anchor: number): (t: number) => number {
  * (k fractional: every block has its own value), like the simulator's other derived histories.
  */
 export function chainOf(current: number, at: number, blockMs: number, lagMs = 0, anchor = at): BridgeChain {
-  const ramp = rampAt(current, Math.min(anchor, Math.floor((at - lagMs) / blockMs) * blockMs));
+  // The block that was current when the values were set, and every later one, hold `current` exactly.
+  const ramp = rampAt(current, Math.min(Math.floor(anchor / blockMs) * blockMs, Math.floor((at - lagMs) / blockMs) * blockMs));
   return { nowMs: at, blockMs, lagMs, lockedAt: ramp };
 }
 
@@ -316,7 +317,7 @@ function liquidChainOf(v: UpstreamValues, at: number): LiquidChain {
 }
 
 function stacksChainOf(v: UpstreamValues, at: number, anchor = at): StacksChain {
-  return { nowMs: at, lagMs: v.stacksLagMs ?? 0, supplyAt: rampAt(v.stacksSats, Math.min(anchor, stacksTipTimeMs(at, v.stacksLagMs ?? 0))) };
+  return { nowMs: at, lagMs: v.stacksLagMs ?? 0, supplyAt: rampAt(v.stacksSats, Math.min(stacksTipTimeMs(anchor), stacksTipTimeMs(at, v.stacksLagMs ?? 0))) };
 }
 
 /** btc-locked.com token rows for the current balances, dated today unless `layersLatestDate` / `layersTokenDates` say otherwise. */
