@@ -66,7 +66,8 @@ describe('upstream simulator: newer endpoints', () => {
     ]);
     expect(await json(`${up.baseUrls.bitcoinlayers}/current_supplies_by_network?network_slug=ilike.stacks`)).toMatchObject([{ network_slug: 'Stacks', rank: 2 }]);
     const history = (await json(`${up.baseUrls.bitcoinlayers}/historical_supplies_by_network?date=gte.2026-11-20&network_slug=eq.Hemi`)) as Row[];
-    expect(history.map((r) => [r['date'], r['total_balance']])).toEqual([['2026-11-20', Math.round(90_012_345_678 * (1 - 1 / 2000)) / 1e8], ['2026-11-21', 900.12345678]]);
+    // A closed day's row holds the value at its end (2026-11-21 00:00, 15.5 h before NOW); today's is the current one.
+    expect(history.map((r) => [r['date'], r['total_balance']])).toEqual([['2026-11-20', Math.round(90_012_345_678 * (1 - 15.5 / 24 / 2000)) / 1e8], ['2026-11-21', 900.12345678]]);
     expect((await get(`${up.baseUrls.bitcoinlayers}/current_supplies_by_network?latest_date=nope`)).status).toBe(400);
     up.set({ layersBtc: undefined, layersLatestDate: undefined });
     expect(((await json(`${up.baseUrls.bitcoinlayers}/current_supplies_by_network`)) as Row[])[0]?.['latest_date']).toBe('2026-11-21');

@@ -141,8 +141,9 @@ const OTHER_LAYERS_BTC: Readonly<Record<string, number>> = {
 };
 
 /**
- * Defaults. Derived histories: Lightning and btc-locked.com have one point per UTC midnight whose value
- * k days back is round(current x (1 - k/2000)) (today's equals the current value); Liquid has 24 months of
+ * Defaults. Derived histories: Lightning and btc-locked.com have one row per UTC day holding the value at the
+ * day's end, round(current x (1 - d/2000)) with d the (fractional) days from then to now, as the real upstreams
+ * close a day's row (today's equals the current value); Liquid has 24 months of
  * flows in newest-first order, +-1 % of the supply each, the oldest carrying the rest so they sum to liquidSats;
  * DefiLlama has 731 daily points (k days back: tvl x (1 - k/2000), to the cent); mempool's price history has one
  * point per hour for 365 days back from the current hour (k hours back: round(priceUsd x (1 - k/48000))).
@@ -242,11 +243,17 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const LLAMA_DAYS = 730;
 const PRICE_HOURS = 365 * 24;
 
+/** Days (fractional) from the end of the day that starts `k` days before today's, capped at `at`, back to `at`: a daily row describes its day's end. */
+function endOfDayAgo(at: number, k: number): number {
+  const end = Math.min(utcDayStart(at) - k * DAY_MS + DAY_MS, at);
+  return (at - end) / DAY_MS;
+}
+
 function defaultLightningHistory(v: UpstreamValues, at: number, days: number): LightningPoint[] {
   const today = utcDayStart(at);
   return Array.from({ length: days + 1 }, (_, k) => ({
     atMs: today - k * DAY_MS,
-    sats: ramp(v.lightningSats, k),
+    sats: ramp(v.lightningSats, endOfDayAgo(at, k)),
     channels: ramp(v.channels, k),
     nodes: ramp(v.nodes, k),
   }));
@@ -269,7 +276,7 @@ function defaultLayersRows(v: UpstreamValues, at: number): BitcoinlayersRow[] {
   const today = utcDayStart(at);
   const rows: BitcoinlayersRow[] = [];
   for (let k = LAYERS_MAX_DAYS; k >= 0; k -= 1) {
-    for (const n of current) rows.push({ network: n.network, date: isoDay(today - k * DAY_MS), sats: ramp(n.sats, k) });
+    for (const n of current) rows.push({ network: n.network, date: isoDay(today - k * DAY_MS), sats: ramp(n.sats, endOfDayAgo(at, k)) });
   }
   return rows;
 }
