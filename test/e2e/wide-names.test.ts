@@ -22,7 +22,8 @@ beforeAll(async () => {
   up = await startUpstream();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2top-wide-'));
   const feed = (id: string, name: string) => ({ id, name, url: `${up.baseUrls.mempool}/api/v1/lightning/statistics/latest`, pointer: '/latest/total_capacity', unit: 'sats' });
-  config = up.writeConfig(dir, { timeoutMs: 1000, customFeeds: [feed('bridge', CJK), feed('orange', EMOJI)] });
+  // A generous timeout: on a loaded machine a 1 s one fails history fetches and every network reads "newer".
+  config = up.writeConfig(dir, { timeoutMs: 5000, customFeeds: [feed('bridge', CJK), feed('orange', EMOJI)] });
 });
 afterEach(async () => {
   await session?.kill();
@@ -89,12 +90,16 @@ describe.skipIf(tmuxMissing)('wide characters in network names, in tmux at 80x24
 
     // Trends: the share rows' low/high/now end in the same column; the chart title keeps the wide name.
     await t.sendKeys('Escape', '2');
-    const trends = await t.waitFor(/low\s+high\s+now/);
+    // The history backfill may land after the view first shows (a loaded machine): wait for the chart to cover it.
+    const trends = await t.waitFor(/Share of BTC locked, last 90d; [2-4] newer left out[\s\S]*low\s+high\s+now/);
     const stats = trends.split('\n').filter((l) => /\d+\.\d% +\d+\.\d% +\d+\.\d%$/.test(l)).map((l) => stringWidth(l));
     expect(stats.length).toBeGreaterThan(3);
     expect(new Set(stats).size, trends).toBe(1);
-    // The custom feeds (a minute of history against 90 days) are left out of the share chart, and said so.
-    expect(trends).toMatch(/Share of BTC locked, last 90d; 2 newer left out/);
+    // The custom feeds (a minute of history against 90 days) are left out of the share chart, and said so; a
+    // simulated built-in history that starts a column late (Liquid's, by the time of day) may join them.
+    expect(Number(/last 90d; (\d+) newer left out/.exec(trends)?.[1])).toBeGreaterThanOrEqual(2);
+    const shareRows = trends.split('\n').filter((l) => /\d+\.\d%$/.test(l));
+    expect(shareRows.filter((l) => l.includes(CJK) || l.includes(EMOJI)), trends).toEqual([]);
     expect(trends).toMatch(/^›比特币桥 {2}4,876\.54 BTC/m);
   });
 });
