@@ -185,7 +185,10 @@ async function launch(opts: PrometheusOptions, dir: string, port: number): Promi
   }
 }
 
-/** Starts Prometheus and resolves once /-/ready answers 200. A port taken meanwhile is retried on another. */
+/**
+ * Starts Prometheus; resolves once /-/ready answers 200 and every target has been scraped once. A port taken
+ * meanwhile is retried on another.
+ */
 export async function startPrometheus(opts: PrometheusOptions): Promise<Prometheus> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2top-prometheus-'));
   let tokenFile: string | undefined;
@@ -213,24 +216,35 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<Promethe
   const query = async (promql: string): Promise<PromSample[]> =>
     toSamples(await api<QueryData>(`${url}/api/v1/query?query=${encodeURIComponent(promql)}`));
 
+  const waitFor = async (promql: string, predicate: (result: PromSample[]) => boolean, timeoutMs = 15_000): Promise<PromSample[]> => {
+    const deadline = Date.now() + timeoutMs;
+    let last: PromSample[] | string = 'no answer yet';
+    for (;;) {
+      try {
+        const result = await query(promql);
+        if (predicate(result)) return result;
+        last = result;
+      } catch (error) {
+        last = (error as Error).message;
+      }
+      if (Date.now() > deadline) throw new Error(`waitFor(${promql}) timed out after ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  // Prometheus hands new targets to the scrapers about 5 s after start: wait for each target's first scrape
+  // (its `up` sample, 1 or 0), so callers start with data and rules see the target.
+  try {
+    if (opts.targets.length > 0) await waitFor(`count(up{job=${JSON.stringify(opts.job ?? 'l2top')}})`, (r) => r[0]?.value === opts.targets.length, opts.readyTimeoutMs ?? 30_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`${(error as Error).message}\n${log()}`);
+  }
+
   return {
     url,
     query,
-    async waitFor(promql, predicate, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      let last: PromSample[] | string = 'no answer yet';
-      for (;;) {
-        try {
-          const result = await query(promql);
-          if (predicate(result)) return result;
-          last = result;
-        } catch (error) {
-          last = (error as Error).message;
-        }
-        if (Date.now() > deadline) throw new Error(`waitFor(${promql}) timed out after ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    },
+    waitFor,
     async rules() {
       return (await api<{ groups: PromRuleGroup[] }>(`${url}/api/v1/rules`)).groups;
     },
