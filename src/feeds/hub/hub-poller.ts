@@ -29,6 +29,8 @@ export interface HubPollerDeps {
   readonly random?: () => number;
   /** A stream silent for this long is dead (the hub sends a heartbeat every 15 s). Default 45 s. */
   readonly silenceMs?: number;
+  /** Body caps of the state and actions answers (tests make them small). */
+  readonly maxBytes?: { readonly state?: number; readonly actions?: number };
 }
 
 /** A Poller that also connects once up front, before the first frame. */
@@ -52,7 +54,7 @@ export function createHubPoller(deps: HubPollerDeps): HubPoller {
   const phaseIs = (p: typeof phase): boolean => phase === p;
   let dueAt = now() + deps.intervalMs;
   const sync = createHubSync({
-    link: deps.link, http: deps.http, relay, now, nextAt: () => dueAt,
+    link: deps.link, http: deps.http, relay, now, nextAt: () => dueAt, ...(deps.maxBytes ? { maxBytes: deps.maxBytes } : {}),
     emit: (action) => {
       if (!phaseIs('stopped')) deps.emit(action);
     },

@@ -22,6 +22,8 @@ export interface HubSyncDeps {
   readonly now: () => number;
   /** When the next catch-up is planned (ms), for the hub row's "next". */
   readonly nextAt: () => number;
+  /** Body caps (default STATE_MAX_BYTES, ACTIONS_MAX_BYTES). */
+  readonly maxBytes?: { readonly state?: number; readonly actions?: number };
   emit(action: FeedAction | ReplaceAction): void;
 }
 
@@ -49,7 +51,7 @@ export function createHubSync(deps: HubSyncDeps): HubSync {
   const headers = deps.link.headers;
 
   async function fetchState(signal: AbortSignal): Promise<void> {
-    const hub = await deps.http.getJson(deps.link.url('/api/v1/hub/state'), HubStateSchema, { signal, headers, maxBytes: STATE_MAX_BYTES });
+    const hub = await deps.http.getJson(deps.link.url('/api/v1/hub/state'), HubStateSchema, { signal, headers, maxBytes: deps.maxBytes?.state ?? STATE_MAX_BYTES });
     deps.emit(replaceFrom(hub, deps.relay, deps.now()));
     instance = hub.instance;
     seq = hub.seq;
@@ -60,7 +62,7 @@ export function createHubSync(deps: HubSyncDeps): HubSync {
   async function fetchActions(signal: AbortSignal): Promise<boolean> {
     let page;
     try {
-      page = await deps.http.getJson(deps.link.url('/api/v1/hub/actions', { after: String(seq) }), HubActionsSchema, { signal, headers, maxBytes: ACTIONS_MAX_BYTES });
+      page = await deps.http.getJson(deps.link.url('/api/v1/hub/actions', { after: String(seq) }), HubActionsSchema, { signal, headers, maxBytes: deps.maxBytes?.actions ?? ACTIONS_MAX_BYTES });
     } catch (e) {
       if (e instanceof FeedFailure && e.status === 410) return true;
       throw e;
