@@ -2,7 +2,7 @@
 // actions since the last one seen; the answers become model actions, and the link's own outcome is emitted last.
 import type { FeedAction } from '../../model/actions.js';
 import type { ReplaceAction } from '../../model/replace.js';
-import type { SourceMeta } from '../../model/types.js';
+import type { FeedError, SourceMeta } from '../../model/types.js';
 import { rememberedFrom } from '../../state/from-records.js';
 import { FeedFailure, toFeedError } from '../feed-failure.js';
 import type { HttpClient } from '../http-client.js';
@@ -42,6 +42,11 @@ export function replaceFrom(hub: HubState, relay: SourceMeta, now: number): Repl
     type: 'state/replace', now, intervalMs: hub.intervalMs, windowMs: hub.windowMs, sample: hub.sample, networks: hub.networks,
     sources, priceSources: hub.priceSources.map((s) => s.id), settings: hub.settings, remembered: rememberedFrom(hub.records),
   };
+}
+
+/** A hub that answers more than any state could hold is sending bad data, not failing to answer. */
+function oversizedIsBadData(error: FeedError): FeedError {
+  return error.kind === 'http' && error.status === undefined && error.message.startsWith('response larger than') ? { ...error, kind: 'schema' } : error;
 }
 
 export function createHubSync(deps: HubSyncDeps): HubSync {
@@ -95,7 +100,7 @@ export function createHubSync(deps: HubSyncDeps): HubSync {
       } catch (e) {
         if (outer?.aborted) return false;
         const at = deps.now();
-        const error = toFeedError(controller.signal.aborted ? (controller.signal.reason as unknown) : e);
+        const error = oversizedIsBadData(toFeedError(controller.signal.aborted ? (controller.signal.reason as unknown) : e));
         deps.emit({ type: 'feed/outcome', sourceId: deps.relay.id, outcome: { ok: false, error, at, latencyMs: at - started }, nextAttemptAt: deps.nextAt() });
         return false;
       } finally {
