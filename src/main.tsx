@@ -78,7 +78,8 @@ async function setUp(loaded: Config): Promise<Runtime> {
     // A viewer of an l2top serve: no providers, no hooks, nothing written to the state directory.
     const { store, poller } = await openHub(loaded, loaded.hub, `l2top/${VERSION}`);
     const close = async () => poller.stop();
-    return { config: { ...loaded, stateDir: undefined }, store, poller, demo: undefined, persistence: undefined, notices: [], now: () => Date.now(), close };
+    // The hub's interval paces --watch and line mode (its state says it; the local one until it answers).
+    return { config: { ...loaded, stateDir: undefined, intervalMs: store.getState().intervalMs }, store, poller, demo: undefined, persistence: undefined, notices: [], now: () => Date.now(), close };
   }
   const demo = loaded.demo ? await startDemoServer() : undefined;
   // --record wraps the wire; --replay replaces it and takes over the recording's interval, timeout, window and URLs.
