@@ -34,7 +34,8 @@ export interface Flags {
 }
 
 export const USAGE = `Usage: l2top [options]
-       l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir dir | --hub URL]
+       l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir dir]
+       l2top export --csv|--ndjson [--range r] [--metric m] --hub URL
 
 Live terminal monitor of Bitcoin Layer-2 market share (BTC locked per L2).
 
@@ -155,12 +156,13 @@ export interface ExportFlags {
   readonly tokenFile: string | undefined;
 }
 
-export const EXPORT_USAGE = `Usage: l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir <dir> | --hub <url> [--token-file <f>]]
+export const EXPORT_USAGE = `Usage: l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir <dir>]
+       l2top export --csv|--ndjson [--range r] [--metric m] --hub <url> [--token-file <f>]
 
   --range   24h, 7d, 30d or 90d (default: the whole saved window)
   --metric  btc-locked or defi-tvl (default: both)
 
-Prints the saved window (from the state directory, or with --hub from an l2top serve, without polling) as rows: time,
+Prints the saved window (from the state directory, or an l2top serve's with --hub; no polling) as rows: time,
 network, metric, value, unit, source, status (live, backfill or gap).
 --csv: RFC 4180 with a header row; --ndjson: one JSON object a line.`;
 
