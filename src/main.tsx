@@ -35,6 +35,7 @@ import { FrameWriter } from './terminal/frame-writer.js';
 import { runExport } from './commands/export.js';
 import { startPersistence, type Persistence } from './state/persist.js';
 import { loadPreferences, savePreferences } from './state/preferences.js';
+import { openHub } from './commands/hub-runtime.js';
 
 const ALT_SCREEN_ON = '\u001B[?1049h';
 const ALT_SCREEN_OFF = '\u001B[?1049l';
@@ -73,6 +74,13 @@ function shownOnly(meta: SourceMeta, networks: readonly NetworkMeta[]): SourceMe
 }
 
 async function setUp(loaded: Config): Promise<Runtime> {
+  if (loaded.hub) {
+    // A viewer of an l2top serve: no providers, no hooks, nothing written to the state directory.
+    const { store, poller } = await openHub(loaded, loaded.hub, `l2top/${VERSION}`);
+    const close = async () => poller.stop();
+    // The hub's interval paces --watch and line mode (its state says it; the local one until it answers).
+    return { config: { ...loaded, stateDir: undefined, intervalMs: store.getState().intervalMs }, store, poller, demo: undefined, persistence: undefined, notices: [], now: () => Date.now(), close };
+  }
   const demo = loaded.demo ? await startDemoServer() : undefined;
   // --record wraps the wire; --replay replaces it and takes over the recording's interval, timeout, window and URLs.
   const wire = recordReplay({
@@ -212,7 +220,8 @@ function runLive(rt: Runtime): Promise<number> {
     });
     let noticeTimer: NodeJS.Timeout | undefined;
     const onRefresh = () => {
-      const text = refreshNotice(rt.poller.refresh(), rt.now());
+      const result = rt.poller.refresh();
+      const text = result.notice ?? refreshNotice(result, rt.now());
       rt.store.dispatch({ type: 'ui/notice', text });
       clearTimeout(noticeTimer);
       noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), NOTICE_MS);

@@ -1,5 +1,6 @@
 // `l2top export`: the saved window as CSV or NDJSON rows, read from the state directory without polling.
 import path from 'node:path';
+import { VERSION } from '../version.js';
 import { EXPORT_USAGE, parseExportFlags, type ExportFlags } from '../config/args.js';
 import { defaultStateDir } from '../config/load.js';
 import { RANGE_MS } from '../model/state.js';
@@ -7,6 +8,9 @@ import type { Metric } from '../model/types.js';
 import { rememberedFrom } from '../state/from-records.js';
 import { openJournal } from '../state/journal.js';
 import { Provenance, seriesKey } from '../state/provenance.js';
+import type { JournalRecord } from '../state/records.js';
+import { resolveHub } from '../config/hub.js';
+import { fetchHubRecords } from '../feeds/hub/fetch-records.js';
 
 /** One exported row. `value` is null for a gap. */
 export interface ExportRow {
@@ -42,8 +46,13 @@ export function csvLine(r: ExportRow): string {
 /** The rows of the saved window in `dir`, oldest first, from `since` (ms) on; `problems` says what could not be read. */
 export function exportRows(dir: string, o: { readonly since: number; readonly metric?: Metric | undefined }): { rows: ExportRow[]; problems: string[]; found: boolean } {
   const journal = openJournal(dir, { readOnly: true, now: Date.now() });
+  return { rows: rowsFrom(journal.records, o), problems: journal.problems.map((p) => `${p.file}: ${p.reason}`), found: journal.records.length > 0 };
+}
+
+/** The rows the records hold (a state directory's, or a hub's), oldest first, from `since` (ms) on. */
+export function rowsFrom(records: readonly JournalRecord[], o: { readonly since: number; readonly metric?: Metric | undefined }): ExportRow[] {
   const prov = new Provenance();
-  const r = rememberedFrom(journal.records, prov);
+  const r = rememberedFrom(records, prov);
   const rows: ExportRow[] = [];
   for (const metric of ['btc-locked', 'defi-tvl'] as const) {
     if (o.metric !== undefined && o.metric !== metric) continue;
@@ -64,7 +73,7 @@ export function exportRows(dir: string, o: { readonly since: number; readonly me
     }
   }
   rows.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
-  return { rows, problems: journal.problems.map((p) => `${p.file}: ${p.reason}`), found: journal.records.length > 0 };
+  return rows;
 }
 
 /** Writes text to stdout; resolves false when the reader went away (EPIPE: `| head`). */
@@ -88,18 +97,36 @@ export async function runExport(argv: readonly string[], env: NodeJS.ProcessEnv 
     process.stderr.write(`l2top: ${(error as Error).message}\n\n${EXPORT_USAGE}\n`);
     return 2;
   }
+  const since = flags.range === undefined ? -Infinity : Date.now() - RANGE_MS[flags.range];
+  if (flags.hub !== undefined || flags.tokenFile !== undefined) {
+    const { hub, error } = resolveHub(flags.hub, flags.tokenFile);
+    if (hub === undefined) {
+      process.stderr.write(`l2top: export: ${error ?? '--hub needed'}\n`);
+      return 2;
+    }
+    const got = await fetchHubRecords(hub.url, hub.token, `l2top/${VERSION}`);
+    if ('error' in got) {
+      process.stderr.write(`l2top: export: ${got.error}\n`);
+      return 1;
+    }
+    return writeRows(out, flags, rowsFrom(got.records, { since, metric: flags.metric }));
+  }
   const dir = flags.stateDir !== undefined ? path.resolve(flags.stateDir) : defaultStateDir(env);
   if (dir === undefined) {
     process.stderr.write('l2top: export: no state directory (no home folder): give --state-dir\n');
     return 2;
   }
-  const since = flags.range === undefined ? -Infinity : Date.now() - RANGE_MS[flags.range];
   const { rows, problems, found } = exportRows(dir, { since, metric: flags.metric });
   for (const p of problems) process.stderr.write(`l2top: export: skipped damaged records: ${p}\n`);
   if (!found) {
     process.stderr.write(`l2top: export: nothing saved in ${dir} (run l2top first, without --no-state)\n`);
     return 1;
   }
+  return writeRows(out, flags, rows);
+}
+
+/** Writes the rows in the chosen format; resolves 0 (also when the reader went away). */
+async function writeRows(out: NodeJS.WritableStream, flags: ExportFlags, rows: readonly ExportRow[]): Promise<number> {
   const lines = flags.format === 'csv' ? rows.map(csvLine) : rows.map((r) => JSON.stringify(r) + '\n');
   if (flags.format === 'csv') lines.unshift(CSV_HEADER + '\r\n');
   for (let i = 0; i < lines.length; i += 2_000) {

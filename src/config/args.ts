@@ -25,12 +25,17 @@ export interface Flags {
   readonly replay: string | undefined;
   /** --replay-speed N: replay N times faster than recorded (default 1). */
   readonly replaySpeed: string | undefined;
+  /** --hub URL: read from an `l2top serve` instead of polling the providers. */
+  readonly hub: string | undefined;
+  /** --token-file FILE: the bearer token sent to the hub (the file's first line). */
+  readonly tokenFile: string | undefined;
   readonly help: boolean;
   readonly version: boolean;
 }
 
 export const USAGE = `Usage: l2top [options]
        l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir dir]
+       l2top export --csv|--ndjson [--range r] [--metric m] --hub URL
 
 Live terminal monitor of Bitcoin Layer-2 market share (BTC locked per L2).
 
@@ -43,6 +48,8 @@ Options:
   --record <file>    write every upstream exchange to <file> (NDJSON)
   --replay <file>    serve a recording instead of the network, labelled REPLAY
   --replay-speed <n> replay n times faster than recorded (default 1)
+  --hub <url>        view an l2top serve instance instead of polling providers
+  --token-file <f>   bearer token for --hub (the file's first line)
   --interval <dur>   poll interval, e.g. 5m, 30s (minimum 1s; default 5m)
   --metric <m>       btc-locked (default) or defi-tvl
   --theme <t>        dark (default), light or colorblind
@@ -107,6 +114,8 @@ export function parseFlags(argv: readonly string[]): Flags {
       record: { type: 'string' },
       replay: { type: 'string' },
       'replay-speed': { type: 'string' },
+      hub: { type: 'string' },
+      'token-file': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -129,6 +138,8 @@ export function parseFlags(argv: readonly string[]): Flags {
     record: values.record,
     replay: values.replay,
     replaySpeed: values['replay-speed'],
+    hub: values.hub,
+    tokenFile: values['token-file'],
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -140,14 +151,18 @@ export interface ExportFlags {
   readonly range: '24h' | '7d' | '30d' | '90d' | undefined;
   readonly metric: 'btc-locked' | 'defi-tvl' | undefined;
   readonly stateDir: string | undefined;
+  /** --hub URL: export the hub's window instead of the state directory's. */
+  readonly hub: string | undefined;
+  readonly tokenFile: string | undefined;
 }
 
 export const EXPORT_USAGE = `Usage: l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir <dir>]
+       l2top export --csv|--ndjson [--range r] [--metric m] --hub <url> [--token-file <f>]
 
   --range   24h, 7d, 30d or 90d (default: the whole saved window)
   --metric  btc-locked or defi-tvl (default: both)
 
-Prints the saved window (from the state directory, without polling) as rows: time,
+Prints the saved window (from the state directory, or an l2top serve's with --hub; no polling) as rows: time,
 network, metric, value, unit, source, status (live, backfill or gap).
 --csv: RFC 4180 with a header row; --ndjson: one JSON object a line.`;
 
@@ -163,6 +178,8 @@ export function parseExportFlags(argv: readonly string[]): ExportFlags {
       range: { type: 'string' },
       metric: { type: 'string' },
       'state-dir': { type: 'string' },
+      hub: { type: 'string' },
+      'token-file': { type: 'string' },
     },
   });
   if (values.csv === values.ndjson) throw new TypeError('export: give exactly one of --csv and --ndjson');
@@ -170,5 +187,6 @@ export function parseExportFlags(argv: readonly string[]): ExportFlags {
   if (range !== undefined && range !== '24h' && range !== '7d' && range !== '30d' && range !== '90d') throw new TypeError(`export: --range ${range}: must be 24h, 7d, 30d or 90d`);
   const metric = values.metric;
   if (metric !== undefined && metric !== 'btc-locked' && metric !== 'defi-tvl') throw new TypeError(`export: --metric ${metric}: must be btc-locked or defi-tvl`);
-  return { format: values.csv ? 'csv' : 'ndjson', range, metric, stateDir: values['state-dir'] };
+  if (values.hub !== undefined && values['state-dir'] !== undefined) throw new TypeError('export: --hub and --state-dir exclude each other');
+  return { format: values.csv ? 'csv' : 'ndjson', range, metric, stateDir: values['state-dir'], hub: values.hub, tokenFile: values['token-file'] };
 }

@@ -7,6 +7,7 @@ import Conf from 'conf';
 import type { z } from 'zod';
 import { helpText, parseFlags, USAGE, type ConfigOrigin } from './args.js';
 import { checkKeys } from './keys.js';
+import { resolveHub } from './hub.js';
 import { ConfigFileSchema, DEFAULTS, IntervalSchema, type Config, type ConfigFile } from './schema.js';
 
 /** What the rest of the app may be configured with; main passes the registry's ids here. */
@@ -234,6 +235,11 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
     return { kind: 'error', message: `l2top: --replay-speed ${flags.replaySpeed}: must be a number above 0 and at most 10000`, exitCode: 2 };
   }
   if (flags.replaySpeed !== undefined && flags.replay === undefined) return { kind: 'error', message: 'l2top: --replay-speed needs --replay FILE', exitCode: 2 };
+  const { hub, error: hubError } = resolveHub(flags.hub, flags.tokenFile);
+  if (hubError !== undefined) return { kind: 'error', message: `l2top: ${hubError}`, exitCode: 2 };
+  if (hub && (flags.demo || flags.record !== undefined || flags.replay !== undefined)) {
+    return { kind: 'error', message: 'l2top: --hub cannot be combined with --demo, --record or --replay', exitCode: 2 };
+  }
   const screenReader = flags.screenReader || env.INK_SCREEN_READER === 'true';
 
   const providers: Record<string, string> = { ...known.providers };
@@ -272,6 +278,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, know
       configPath: read.data !== undefined ? configPath : undefined,
       stateDir: flags.noState ? undefined : flags.stateDir !== undefined ? path.resolve(flags.stateDir) : defaultStateDir(env),
       metricFlag: flags.metric !== undefined,
+      ...(hub ? { hub } : {}),
     },
   };
 }

@@ -153,6 +153,16 @@ export interface Config {
   readonly stateDir: string | undefined;
   /** True when --metric was given: it then wins over the metric remembered from the last run. */
   readonly metricFlag: boolean;
+  /** --hub: read from an `l2top serve` instead of the providers (absent: poll them). */
+  readonly hub?: HubConfig;
+}
+
+/** Where a viewer reads from. The token and any credentials in the URL are secrets: never shown. */
+export interface HubConfig {
+  /** The hub's base URL as given (http or https; may carry user:password). */
+  readonly url: string;
+  /** The bearer token from --token-file. */
+  readonly token: string | undefined;
 }
 
 /** Built-in defaults: poll every 5 minutes, 15 s timeout, 90-day window. */

@@ -58,6 +58,8 @@ export interface RefreshResult {
   readonly waiting: number;
   /** The providers in a Retry-After window, with its end (ms) and how many of the waiting sources it holds. */
   readonly rateLimited: readonly { readonly provider: string; readonly until: number; readonly sources: number }[];
+  /** A footer text that says it better than the counts (e.g. a hub viewer's refresh). */
+  readonly notice?: string;
 }
 
 /** The backfill waits for the first live round, but never longer than this. */

@@ -1,5 +1,6 @@
 // Chooses the value in use for a network: like-for-like sources vote, the primary wins unless outvoted.
 import { sourceStatus, upstreamStale } from './health.js';
+import { relayProblem } from './relay.js';
 import type { Latest, State } from './state.js';
 import type { Metric, NetworkMeta, SourceId } from './types.js';
 
@@ -26,11 +27,12 @@ export function prioritySources(network: NetworkMeta, metric: Metric): readonly 
 
 /**
  * True when `v` is current: its source is ok, `v` came from the source's latest successful poll,
- * and the time the upstream says `v` describes is within the source's cadence.
+ * the time the upstream says `v` describes is within the source's cadence, and no relay it came through is failing.
  */
 export function isFresh(state: State, v: Latest): boolean {
   const meta = state.sources.find((s) => s.id === v.sourceId);
   if (!meta) return false;
+  if (relayProblem(state) !== undefined) return false;
   const h = state.health[v.sourceId];
   if (sourceStatus(h, meta, state.now, state.intervalMs) !== 'ok') return false;
   if (upstreamStale(meta, v.dataAt, state.now)) return false;

@@ -8,6 +8,7 @@ import { ACCEPT_AFTER, implausibleMove, largestStepOf, nextRejection, stepOnto }
 import { append, prependHistory, prune, timeAt, type Series } from './series.js';
 import { RANGES, SORTS, UNITS, VIEWS, type Latest, type Rejection, type ScrollId, type SourceHealth, type State, type ViewId } from './state.js';
 import { applyRemembered, type StateAction } from './remembered.js';
+import { replaceState, type ReplaceAction } from './replace.js';
 import { METRICS, type FeedError, type Metric, type NetworkId, type SourceId, type SourceMeta } from './types.js';
 import { stripControls } from './sanitize.js';
 import { describedAt } from './upstream-time.js';
@@ -48,7 +49,7 @@ export interface TickAction {
   readonly now: number;
 }
 
-export type Action = FeedAction | UiAction | TickAction | StateAction | HookAction;
+export type Action = FeedAction | UiAction | TickAction | StateAction | HookAction | ReplaceAction;
 
 function cycle<T>(list: readonly T[], current: T, step: number): T {
   const i = list.indexOf(current);
@@ -341,6 +342,8 @@ export function reduce(state: State, action: Action): State {
       return action.now === state.now ? state : evaluateAlerts({ ...state, now: action.now });
     case 'state/restore':
       return applyRemembered(state, action.remembered, MAX_POINTS);
+    case 'state/replace':
+      return replaceState(state, action, MAX_POINTS);
     case 'state/storage':
       return { ...state, storage: action.storage };
     case 'state/preferences':

@@ -1,7 +1,8 @@
 // Pure selectors: what the views and the JSON show, derived from State (memoised per state object).
 import { changeOver } from './change.js';
-import { age, periodOf, sourceStatus, staleReason, type SourceStatus } from './health.js';
+import { age, periodOf, staleReason, type SourceStatus } from './health.js';
 import { pickPrice, pickValue, prioritySources, type Picked } from './pick.js';
+import { relayProblem, statusVia } from './relay.js';
 import { anomalyOf, comparableFrom, disagreeing, otherSources, type Anomaly, type OtherSource } from './quality.js';
 import { valuesAt } from './share-history.js';
 import { lowerBound, timeAt, valueAt, type Series } from './series.js';
@@ -69,7 +70,7 @@ function buildRow(state: State, meta: NetworkMeta, metric: Metric): Omit<Network
   const priority = prioritySources(meta, metric);
   const primary = sourceMeta(state, priority[0]);
   const source = picked ? sourceMeta(state, picked.sourceId) : primary;
-  const status = source ? sourceStatus(state.health[source.id], source, state.now, state.intervalMs) : 'pending';
+  const status = source ? statusVia(state, source) : 'pending';
   const primaryHealth = primary ? state.health[primary.id] : undefined;
   const s = state.series[metric][meta.id];
   const from = comparableFrom(state, meta, metric);
@@ -96,7 +97,7 @@ function buildRow(state: State, meta: NetworkMeta, metric: Metric): Omit<Network
     anomaly: anomalyOf(state, meta, metric, picked, others),
     notTracked: priority.length === 0,
     dataAt: picked?.dataAt,
-    staleReason: stale && source ? staleReason(usedHealth, source, state.now, state.intervalMs) ?? upstreamAgeReason(state, source, picked?.dataAt) : undefined,
+    staleReason: stale && source ? relayProblem(state) ?? staleReason(usedHealth, source, state.now, state.intervalMs) ?? upstreamAgeReason(state, source, picked?.dataAt) : undefined,
     outvoted: sourceMeta(state, picked?.outvoted),
     doubtful: picked?.doubtful ?? false,
     references: metric === 'btc-locked' ? otherSources(state, meta, picked, true) : [],
@@ -208,7 +209,7 @@ export function selectHeader(state: State, rows: readonly NetworkRow[] = selectR
   let stale = 0;
   for (const s of state.sources) {
     const h = state.health[s.id];
-    const status = sourceStatus(h, s, state.now, state.intervalMs);
+    const status = statusVia(state, s);
     if (status === 'pending') pending += 1;
     if (status === 'down' || status === 'bad-data') failing += 1;
     if (status === 'stale') stale += 1;
@@ -255,7 +256,7 @@ export interface SourceRow {
 export function selectSources(state: State): SourceRow[] {
   return state.sources.map((meta) => {
     const h = state.health[meta.id];
-    const status = sourceStatus(h, meta, state.now, state.intervalMs);
+    const status = statusVia(state, meta);
     return {
       meta,
       status,
@@ -269,7 +270,7 @@ export function selectSources(state: State): SourceRow[] {
       periodMs: periodOf(meta, state.intervalMs),
       historyPoints: h?.history?.ok ? h.history.points : undefined,
       dataAt: h?.dataAt,
-      staleReason: status === 'stale' ? staleReason(h, meta, state.now, state.intervalMs) : undefined,
+      staleReason: status === 'stale' ? staleReason(h, meta, state.now, state.intervalMs) ?? relayProblem(state) : undefined,
       rejected: h?.lastOk ? h.rejected?.message : undefined,
     };
   });

@@ -148,8 +148,11 @@ export interface NetworkMeta {
   readonly custom?: boolean;
 }
 
-/** What a source reports. */
-export type SourceRole = 'btc-locked' | 'defi-tvl' | 'price' | 'block-height' | 'detail';
+/**
+ * What a source reports. 'relay' is a link every other source's readings arrive through (the hub of `--hub`): it
+ * reports nothing itself, and while it is not ok every value is stale with its reason (see relay.ts).
+ */
+export type SourceRole = 'btc-locked' | 'defi-tvl' | 'price' | 'block-height' | 'detail' | 'relay';
 
 /** Static description of a source as the model and UI see it (no fetch code). */
 export interface SourceMeta {

@@ -1,5 +1,6 @@
 // The --once output: a plain-text table for scripts and pipes (no colour, no cursor codes), and the
 // reasons for what is missing, which go to stderr once.
+import { relayProblem } from '../model/relay.js';
 import { selectHeader, selectRows, selectSector, selectSources } from '../model/selectors.js';
 import type { State } from '../model/state.js';
 import { formatMetric } from './render/amount.js';
@@ -20,6 +21,8 @@ export function renderPlainText(state: State): string {
   out.push(`l2top: ${metricText}${state.demo ? '  *** SAMPLE DATA, not live ***' : state.replay ? '  *** REPLAY of a recording, not live ***' : ''}`);
   const price = header.priceUsd !== undefined ? `${formatUsd(header.priceUsd)}${header.priceStale ? ' (stale)' : ''} (${header.priceSource?.id ?? '?'})` : MISSING;
   out.push(`as of ${new Date(state.now).toISOString()}  BTC/USD ${price}`);
+  const relay = relayProblem(state);
+  if (relay !== undefined) out.push(`STALE: ${relay}; every value is the last one it sent`);
   if (sector.shareOfSupply !== undefined && header.networksWithData > 0) out.push(`${(sector.shareOfSupply * 100).toFixed(3)}% of all bitcoin is on the tracked L2s (block ${state.height?.height})`);
   out.push('');
   const unitTitle = metric === 'btc-locked' ? 'BTC' : 'USD';
@@ -56,7 +59,10 @@ export function renderPlainText(state: State): string {
 
 /** One line per source that is down, sending bad data or stale, with its reason: what --once writes to stderr. */
 export function onceReasons(state: State): string[] {
+  // While a relay (the hub of --hub) is failing, it is the one reason: every other source is stale through it.
+  const relay = relayProblem(state);
   return selectSources(state)
     .filter((s) => s.status === 'down' || s.status === 'bad-data' || s.status === 'stale')
-    .map((s) => `${s.meta.id}: ${s.status}${s.error ? ` (${s.error.message})` : ''}`);
+    .filter((s) => relay === undefined || s.meta.role === 'relay')
+    .map((s) => `${s.meta.id}: ${s.status}${relay !== undefined ? ` (${relay})` : s.error ? ` (${s.error.message})` : ''}`);
 }

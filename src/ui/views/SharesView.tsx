@@ -74,6 +74,9 @@ export function notesFor(rows: readonly NetworkRow[], sources: readonly SourceRo
   const label = (id: string) => sources.find((s) => s.meta.id === id)?.meta.label ?? id;
   const notes: string[] = [];
   const silent: string[] = [];
+  // A failing relay (the hub of --hub) makes every value stale for one reason: one note says it, not one per row.
+  const relay = sources.find((s) => s.meta.role === 'relay' && s.status !== 'ok' && s.status !== 'pending');
+  let relayed: { reason: string; oldest: number } | undefined;
   for (const r of rows) {
     if (r.notTracked) continue;
     const primaryId = r.meta.sources[0];
@@ -100,9 +103,12 @@ export function notesFor(rows: readonly NetworkRow[], sources: readonly SourceRo
     }
     for (const x of r.rejected) notes.push(`${r.meta.name}: ${label(x.sourceId)} refused: ${x.reason}`);
     if (r.note) notes.push(`${r.meta.name}: ${r.note}`);
-    if (r.stale) notes.push(`${r.meta.name} ${r.status}: ${r.staleReason ?? r.error?.message ?? 'no success for over two intervals'}${retry}; showing the value from ${formatAge(now - (r.dataAt ?? r.at ?? now))} ago`);
+    if (r.stale && relay && r.staleReason?.startsWith(relay.meta.label)) {
+      relayed = { reason: r.staleReason, oldest: Math.min(relayed?.oldest ?? Infinity, r.dataAt ?? r.at ?? now) };
+    } else if (r.stale) notes.push(`${r.meta.name} ${r.status}: ${r.staleReason ?? r.error?.message ?? 'no success for over two intervals'}${retry}; showing the value from ${formatAge(now - (r.dataAt ?? r.at ?? now))} ago`);
     else if (r.fallback) notes.push(`${r.meta.name}: ${primary?.meta.label ?? 'primary'} ${primary?.status ?? 'down'}${r.error ? ` (${r.error.message})` : ''}; using ${r.source?.label}`);
   }
+  if (relayed) notes.unshift(`Every value is stale: ${relayed.reason}; showing the last values it sent (from up to ${formatAge(now - relayed.oldest)} ago)`);
   if (silent.length > 0) notes.push(`No current figure for ${silent.join(', ')} (their source answered without one)`);
   return notes;
 }

@@ -75,7 +75,7 @@ export function SourcesView(p: SourcesViewProps): React.JSX.Element {
         : s.historyPoints !== undefined ? `backfill: ${s.historyPoints} points` : 'backfill (once at start)';
     return {
       source: { text: s.meta.label },
-      network: { text: s.meta.role === 'price' ? 'price' : s.meta.role === 'block-height' ? 'height' : s.meta.networks.length === 1 ? (s.meta.networks[0] ?? '') : `${s.meta.networks.length} nets` },
+      network: { text: s.meta.role === 'price' ? 'price' : s.meta.role === 'block-height' ? 'height' : s.meta.role === 'relay' ? 'all' : s.meta.networks.length === 1 ? (s.meta.networks[0] ?? '') : `${s.meta.networks.length} nets` },
       status: { text: status, color: statusColor(p.theme, s.status) },
       last: { text: s.lastSuccessAt !== undefined ? formatAge(p.now - s.lastSuccessAt) : '-' },
       latency: { text: s.latencyMs !== undefined ? formatDuration(s.latencyMs) : '-' },
