@@ -30,7 +30,7 @@ import { VERSION } from '../version.js';
 import { networksAndSources } from './networks.js';
 
 /** How often the clock is pushed into the store, so staleness, /readyz and the metrics follow time. */
-const TICK_MS = 10_000;
+const TICK_MS = 30_000;
 /** A token file larger than this is not a token file. */
 const TOKEN_MAX_BYTES = 4096;
 
