@@ -29,4 +29,5 @@ export default tseslint.config(
   layer('config', ['feeds', 'ui', 'model', 'notify'], 'config is a leaf'),
   layer('notify', ['ui'], 'notify delivers fired alerts: they read the model, never the UI'),
   layer('state', ['feeds', 'ui', 'config', 'notify'], 'state is the disk edge of the model: it reads and writes model data only'),
+  layer('serve', ['feeds', 'ui', 'config', 'notify'], 'serve is a view of the store: it reads the model (and state records), never the feeds'),
 );

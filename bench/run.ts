@@ -33,6 +33,7 @@ const BENCHES: readonly { readonly name: string; readonly aliases: readonly stri
   { name: 'update-bytes', aliases: ['update', 'bytes'], run: updateBytes },
   { name: 'render', aliases: [], run: renderBench },
   { name: 'memory', aliases: ['mem'], run: memory },
+  { name: 'serve', aliases: ['metrics'], run: (ctx) => import('./serve.js').then((m) => m.serveBench(ctx)) },
 ];
 
 const QUICK_DEFAULTS: Readonly<Record<string, string>> = {

@@ -293,6 +293,8 @@ function runLive(rt: Runtime): Promise<number> {
 /** Runs l2top with argv (without node and script); resolves with the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'export') return runExport(argv.slice(1));
+  // Loaded only for serve: prom-client and the HTTP server cost the live view's start nothing.
+  if (argv[0] === 'serve') return (await import('./commands/serve.js')).runServe(argv.slice(1));
   const loaded = loadConfig(argv, process.env, {
     networks: NETWORKS.map((n) => n.id), defaultNetworks: DEFAULT_NETWORKS.map((n) => n.id), providers: PROVIDER_DEFAULTS, sources: SOURCES.map((s) => s.id), commands: COMMANDS, defaultKeys: DEFAULT_KEYS,
   });

@@ -36,6 +36,7 @@ export interface Flags {
 export const USAGE = `Usage: l2top [options]
        l2top export --csv|--ndjson [--range r] [--metric m] [--state-dir dir]
        l2top export --csv|--ndjson [--range r] [--metric m] --hub URL
+       l2top serve [--listen host:port] [--token-file path] [options]
 
 Live terminal monitor of Bitcoin Layer-2 market share (BTC locked per L2).
 

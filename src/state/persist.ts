@@ -27,6 +27,8 @@ export interface PersistOptions {
 export interface Persistence {
   /** Writes a checkpoint when one is due, stops journaling and releases the lock. */
   close(): void;
+  /** Which source gave each point (kept while journaling; `l2top serve` hands it to hub viewers). */
+  readonly provenance?: Provenance;
 }
 
 const COMPACT_BYTES = 4 * 1024 * 1024;
@@ -154,6 +156,7 @@ export function startPersistence(o: PersistOptions): Persistence {
   }
   let closed = false;
   return {
+    provenance: prov,
     close() {
       if (closed) return; // main's exit paths and Runtime.close() may both close it
       closed = true;

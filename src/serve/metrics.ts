@@ -1,0 +1,152 @@
+// GET /metrics: the store's state as Prometheus gauges through prom-client, read from the selectors at scrape
+// time. The l2top part is built once per state object (a scrape of an unchanged state reuses the text); the
+// process part (prom-client's default metrics, HTTP requests, SSE clients, alerts fired) is read every scrape.
+// Label values come only from registry and config ids: bounded. No sample carries a timestamp.
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { pickPrice } from '../model/pick.js';
+import { selectRows, selectSector, selectSources } from '../model/selectors.js';
+import type { State } from '../model/state.js';
+import { METRICS, type Metric } from '../model/types.js';
+
+const SATS = 1e8;
+
+export interface MetricsOptions {
+  readonly version: string;
+  /** How many alert rules the config has: their counters start at 0. */
+  readonly rules: number;
+  /** SSE clients connected now. */
+  readonly sseClients: () => number;
+  /** Applied to the exposition before it is served (secrets out). */
+  readonly redact?: (text: string) => string;
+}
+
+export interface ServeMetrics {
+  readonly contentType: string;
+  /** The exposition for this state. */
+  scrape(state: State): Promise<string>;
+  /** Counts a request: `path` one of the known routes or "other". */
+  countRequest(path: string, code: number): void;
+  /** Counts a fired alert of rule `rule` (0-based, as in the state). */
+  countAlert(rule: number): void;
+}
+
+type Labels<K extends string> = Partial<Record<K, string>>;
+
+/** The gauges that mirror the state, all in one registry so they can be rebuilt together. */
+function stateGauges(reg: Registry) {
+  const g = <K extends string>(name: string, help: string, labelNames: readonly K[]) => new Gauge<K>({ name, help, labelNames, registers: [reg] });
+  return {
+    lockedBtc: g('l2top_network_locked_btc', 'BTC locked in the network, the value in use', ['network']),
+    lockedUsd: g('l2top_network_locked_usd', 'BTC locked in the network in US dollars (BTC locked x BTC/USD)', ['network']),
+    tvlUsd: g('l2top_network_defi_tvl_usd', 'DeFi TVL of the network in US dollars, the value in use', ['network']),
+    share: g('l2top_network_share_ratio', 'Share of the total over the networks with a value (0..1)', ['network', 'metric']),
+    stale: g('l2top_network_stale', '1 when the value is the last good one and no source confirms it now', ['network', 'metric']),
+    doubtful: g('l2top_network_doubtful', '1 when like-for-like sources disagree with no majority', ['network', 'metric']),
+    sourceInfo: g('l2top_network_source_info', 'The source whose value is in use (always 1)', ['network', 'metric', 'source']),
+    dataTime: g('l2top_network_data_timestamp_seconds', 'Upstream time the value in use describes (Unix seconds)', ['network', 'metric']),
+    srcBtc: g('l2top_source_locked_btc', "A source's own last good BTC locked for a network", ['network', 'source']),
+    srcUsd: g('l2top_source_locked_usd', "A source's own last good BTC locked in US dollars", ['network', 'source']),
+    srcTvl: g('l2top_source_defi_tvl_usd', "A source's own last good DeFi TVL in US dollars", ['network', 'source']),
+    up: g('l2top_source_up', '1 when the last attempt succeeded and the data is not stale', ['source', 'provider']),
+    lastSuccess: g('l2top_source_last_success_timestamp_seconds', 'Time of the last successful request (Unix seconds)', ['source']),
+    latency: g('l2top_source_latency_seconds', 'Duration of the last request', ['source']),
+    failures: g('l2top_source_consecutive_failures', 'Failed attempts in a row', ['source']),
+    retryAfter: g('l2top_source_retry_after_seconds', "Remaining wait imposed by the provider's Retry-After (0 if none)", ['source']),
+    srcDataTime: g('l2top_source_data_timestamp_seconds', "Newest upstream time in the source's last answer (Unix seconds)", ['source']),
+    price: g('l2top_btc_price_usd', 'BTC/USD in use', []),
+    sector: g('l2top_sector_locked_btc', 'BTC locked over all tracked networks with a value', []),
+    withData: g('l2top_networks_with_data', 'Networks with a BTC locked value', []),
+  };
+}
+
+type Gauges = ReturnType<typeof stateGauges>;
+
+function fill(gs: Gauges, state: State): void {
+  for (const gauge of Object.values(gs)) gauge.reset();
+  const price = pickPrice(state)?.value;
+  const set = <K extends string>(gauge: Gauge<K>, labels: Labels<K>, v: number | undefined) => {
+    if (v !== undefined && Number.isFinite(v)) gauge.set(labels, v);
+  };
+  for (const metric of METRICS) {
+    for (const r of selectRows(state, metric)) {
+      if (r.notTracked) continue;
+      const network = r.meta.id;
+      if (r.value !== undefined) {
+        if (metric === 'btc-locked') {
+          set(gs.lockedBtc, { network }, r.value / SATS);
+          if (price !== undefined) set(gs.lockedUsd, { network }, (r.value / SATS) * price);
+        } else set(gs.tvlUsd, { network }, r.value);
+        set(gs.share, { network, metric }, r.share);
+        if (r.source) gs.sourceInfo.set({ network, metric, source: r.source.id }, 1);
+        set(gs.dataTime, { network, metric }, r.dataAt === undefined ? undefined : r.dataAt / 1000);
+      }
+      gs.stale.set({ network, metric }, r.stale ? 1 : 0);
+      gs.doubtful.set({ network, metric }, r.doubtful ? 1 : 0);
+    }
+    sourceValues(gs, state, metric, price);
+  }
+  for (const s of selectSources(state)) {
+    const source = s.meta.id;
+    gs.up.set({ source, provider: s.meta.provider }, s.status === 'ok' ? 1 : 0);
+    set(gs.lastSuccess, { source }, s.lastSuccessAt === undefined ? undefined : s.lastSuccessAt / 1000);
+    set(gs.latency, { source }, s.latencyMs === undefined ? undefined : s.latencyMs / 1000);
+    gs.failures.set({ source }, s.consecutiveFailures);
+    gs.retryAfter.set({ source }, s.rateLimited ? Math.max(0, s.rateLimited.until - state.now) / 1000 : 0);
+    set(gs.srcDataTime, { source }, s.dataAt === undefined ? undefined : s.dataAt / 1000);
+  }
+  set(gs.price, {}, price);
+  const withData = selectRows(state, 'btc-locked').filter((r) => r.value !== undefined).length;
+  if (withData > 0) gs.sector.set(selectSector(state).totalSats / SATS);
+  gs.withData.set(withData);
+}
+
+function sourceValues(gs: Gauges, state: State, metric: Metric, price: number | undefined): void {
+  for (const [network, bySource] of Object.entries(state.values[metric])) {
+    for (const [source, latest] of Object.entries(bySource)) {
+      if (metric === 'defi-tvl') {
+        gs.srcTvl.set({ network, source }, latest.value);
+        continue;
+      }
+      gs.srcBtc.set({ network, source }, latest.value / SATS);
+      if (price !== undefined) gs.srcUsd.set({ network, source }, (latest.value / SATS) * price);
+    }
+  }
+}
+
+export function createServeMetrics(o: MetricsOptions): ServeMetrics {
+  const stateReg = new Registry();
+  const gauges = stateGauges(stateReg);
+  const processReg = new Registry();
+  collectDefaultMetrics({ register: processReg });
+  // Gauges named *_total break the exposition conventions (promtool flags them); their per-type siblings stay.
+  for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) processReg.removeSingleMetric(name);
+  new Gauge({ name: 'l2top_build_info', help: 'The running l2top (always 1)', labelNames: ['version'], registers: [processReg] }).set({ version: o.version }, 1);
+  new Gauge({
+    name: 'l2top_sse_clients', help: 'Server-Sent Events clients connected', registers: [processReg],
+    collect() {
+      this.set(o.sseClients());
+    },
+  });
+  const requests = new Counter({ name: 'l2top_http_requests_total', help: 'HTTP requests served, by route and status code', labelNames: ['path', 'code'], registers: [processReg] });
+  const alerts = new Counter({ name: 'l2top_alerts_fired_total', help: 'Alerts fired since start, by rule (1-based index in the config)', labelNames: ['rule'], registers: [processReg] });
+  for (let i = 1; i <= o.rules; i += 1) alerts.inc({ rule: String(i) }, 0);
+  const redact = o.redact ?? ((t: string) => t);
+  let cached: { state: State; text: Promise<string> } | undefined;
+  return {
+    contentType: processReg.contentType,
+    async scrape(state) {
+      if (cached?.state !== state) {
+        fill(gauges, state);
+        cached = { state, text: stateReg.metrics().then(redact) };
+      }
+      const [own, proc] = await Promise.all([cached.text, processReg.metrics()]);
+      return `${own}\n${proc}`;
+    },
+    countRequest(path, code) {
+      requests.inc({ path, code: String(code) });
+    },
+    countAlert(rule) {
+      alerts.inc({ rule: String(rule + 1) });
+    },
+  };
+}
