@@ -15,7 +15,7 @@ export async function renderBench(ctx: BenchContext): Promise<BenchResult> {
   const iterations = Math.round(envNumber('BENCH_RENDER_ITERATIONS', 60));
   const warmup = Math.round(envNumber('BENCH_RENDER_WARMUP', 15));
   const framesFile = path.join(ctx.root, '.bench', 'render-frames.txt');
-  ctx.log(`render: 120x40, 5 views x (25,920 points | 100 points over the same 90 days), ${iterations} measured renders per case and kind after ${warmup} warm-up, interleaved`);
+  ctx.log(`render: 120x40, 6 views x (25,920 points | 100 points over the same 90 days), ${iterations} measured renders per case and kind after ${warmup} warm-up, interleaved`);
   const cases = await runChild<RenderCase[]>(ctx, 'bench/render-child.tsx', [], {
     BENCH_RENDER_ITERATIONS: String(iterations), BENCH_RENDER_WARMUP: String(warmup), BENCH_FRAMES_FILE: framesFile,
   });
@@ -28,7 +28,7 @@ export async function renderBench(ctx: BenchContext): Promise<BenchResult> {
   }
   const find = (view: string, size: RenderCase['size']): RenderCase | undefined => cases.find((c) => c.view === view && c.size === size);
   const figures: Figure[] = [];
-  for (const view of ['shares', 'trends', 'sources', 'alerts', 'detail']) {
+  for (const view of ['shares', 'trends', 'sources', 'alerts', 'detail', 'help']) {
     const full = find(view, 'full');
     const small = find(view, 'small');
     if (!full || !small) continue;
