@@ -7,7 +7,9 @@
 //   full: ink's renderToString, from scratch (React + Yoga layout + Ink output): what the issue asks for
 //   live: one update of a mounted Ink app (render() to a fake 120x40 stdout): React reconciles the change,
 //         Yoga re-lays out, Ink renders the frame: what the running app pays per poll or tick
-//   own:  our selectors and components only, without React, Yoga or Ink (bench/own-render.ts)
+//   own:  our selectors and components only, without React, Yoga or Ink (bench/own-render.ts), as the CPU time
+//         the process spent (process.cpuUsage: time on the CPU, garbage collection included, not the time
+//         other processes held the CPU); its wall time is kept as ownWall
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { PassThrough, Writable } from 'node:stream';
@@ -27,6 +29,7 @@ const ROWS = 40;
 
 type Kind = 'full' | 'live' | 'own';
 const KINDS: readonly Kind[] = ['full', 'live', 'own'];
+type Timing = Kind | 'ownWall';
 
 export interface Stats {
   readonly p50: number;
@@ -39,7 +42,7 @@ export interface RenderCase {
   readonly view: string;
   readonly size: 'small' | 'full' | 'recent';
   readonly points: number;
-  readonly times: Readonly<Record<Kind, Stats>>;
+  readonly times: Readonly<Record<Timing, Stats>>;
   readonly lines: number;
   readonly chars: number;
 }
@@ -67,7 +70,7 @@ interface Case {
   /** Two states one poll apart, with this case's view. */
   readonly states: readonly [State, State];
   readonly live: { readonly store: BenchStore; readonly out: { bytes: number; at: number }; unmount(): void };
-  readonly times: Record<Kind, number[]>;
+  readonly times: Record<Timing, number[]>;
 }
 
 /**
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
   const cases: Case[] = VIEWS.flatMap((v) => sizes.filter((s) => s.size !== 'recent' || v.id === 'trends').map(({ size, points }): Case => {
     const [a, b] = bases[size];
     const states: [State, State] = [{ ...a, ui: { ...a.ui, ...v.ui } }, { ...b, ui: { ...b.ui, ...v.ui } }];
-    return { view: v.id, size, points, states, live: mount(states[0]), times: { full: [], live: [], own: [] } };
+    return { view: v.id, size, points, states, live: mount(states[0]), times: { full: [], live: [], own: [], ownWall: [] } };
   }));
   if (framesFile) {
     writeFileSync(framesFile, cases.map((c) => `=== ${c.view} / ${c.size} (${c.points} points) ===\n${stripAnsi(renderToString(element(benchStore(c.states[0])), { columns: COLUMNS }))}\n`).join('\n'));
@@ -124,9 +127,13 @@ async function main(): Promise<void> {
           dt = performance.now() - t0;
         } else if (kind === 'own') {
           const el = element(benchStore(state()));
+          const c0 = process.cpuUsage();
           const t0 = performance.now();
           renderOwn(el);
-          dt = performance.now() - t0;
+          const wall = performance.now() - t0;
+          const cpu = process.cpuUsage(c0);
+          dt = (cpu.user + cpu.system) / 1000;
+          if (i >= 0) c.times.ownWall.push(wall);
         } else {
           // React 19 renders a store update in a microtask: wait for it, time up to Ink's write.
           const next = state();
@@ -147,7 +154,7 @@ async function main(): Promise<void> {
     const text = stripAnsi(renderToString(element(benchStore(c.states[0])), { columns: COLUMNS }));
     return {
       view: c.view, size: c.size, points: c.points,
-      times: { full: stats(c.times.full), live: stats(c.times.live), own: stats(c.times.own) },
+      times: { full: stats(c.times.full), live: stats(c.times.live), own: stats(c.times.own), ownWall: stats(c.times.ownWall) },
       lines: text.split('\n').length, chars: renderOwn(element(benchStore(c.states[0]))).chars,
     };
   });
