@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { BenchContext } from './context.js';
-import { boundedMeasureText } from '../scripts/esbuild-plugins.mjs';
+import { boundedMeasureText, inkSkipUnchangedCommits } from '../scripts/esbuild-plugins.mjs';
 
 /** Bundles bench/<entry> into the scratch directory; returns the file. */
 export async function bundle(ctx: BenchContext, entry: string): Promise<string> {
@@ -22,7 +22,7 @@ export async function bundle(ctx: BenchContext, entry: string): Promise<string> 
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { 'react-devtools-core': path.join(ctx.root, 'scripts/devtools-stub.mjs') },
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-    plugins: [boundedMeasureText],
+    plugins: [boundedMeasureText, inkSkipUnchangedCommits],
     logLevel: 'warning',
   });
   return outfile;

@@ -9,6 +9,7 @@ import React from 'react';
 
 const INK_COMPONENTS = new Set<unknown>([Box, Text, Newline, Spacer, Static, Transform]);
 const CONTEXT = Symbol.for('react.context');
+const MEMO = Symbol.for('react.memo');
 const FRAGMENT = React.Fragment as unknown;
 
 interface ElementLike {
@@ -78,6 +79,11 @@ function walk(node: unknown, out: { chars: number; components: number }): void {
     } finally {
       ctx._currentValue = saved;
     }
+    return;
+  }
+  // React.memo(Component): evaluated like the component itself (a fresh state gives it fresh props).
+  if (typeof type === 'object' && type !== null && (type as { $$typeof?: symbol }).$$typeof === MEMO) {
+    walk({ type: (type as { type: unknown }).type, props }, out);
     return;
   }
   if (typeof type === 'function') {

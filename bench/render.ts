@@ -1,7 +1,9 @@
 // Figure 4: render time of every view with 20 networks and full 90-day windows against 100 samples.
 // The measuring happens in bench/render-child.tsx (its own process, bundled like the app); this turns the
 // timings into figures. Targets: p95 <= 4 ms and <= 1.2x the small case. They are applied to our own part
-// (selectors + components): Ink's fixed cost per 120x40 frame (React reconcile, Yoga layout, per-character
+// (selectors + components), measured as CPU time (process.cpuUsage, 1 µs resolution): on this shared 2-core
+// machine the wall-clock p95 of a 1-2 ms task mostly measures how often another process held the CPU; the
+// wall-clock p50/p95 are in the note beside it. Ink's fixed cost per 120x40 frame (React reconcile, Yoga layout, per-character
 // ANSI tokenising and string widths in Ink's output) is several times the 4 ms budget whatever the data,
 // and does not depend on the window length. Full renderToString and a live Ink update are reported beside it.
 import path from 'node:path';
@@ -15,26 +17,28 @@ export async function renderBench(ctx: BenchContext): Promise<BenchResult> {
   const iterations = Math.round(envNumber('BENCH_RENDER_ITERATIONS', 60));
   const warmup = Math.round(envNumber('BENCH_RENDER_WARMUP', 15));
   const framesFile = path.join(ctx.root, '.bench', 'render-frames.txt');
-  ctx.log(`render: 120x40, 5 views x (25,920 points | 100 points over the same 90 days), ${iterations} measured renders per case and kind after ${warmup} warm-up, interleaved`);
+  ctx.log(`render: 120x40, 6 views x (25,920 points | 100 points over the same 90 days), ${iterations} measured renders per case and kind after ${warmup} warm-up, interleaved`);
   const cases = await runChild<RenderCase[]>(ctx, 'bench/render-child.tsx', [], {
     BENCH_RENDER_ITERATIONS: String(iterations), BENCH_RENDER_WARMUP: String(warmup), BENCH_FRAMES_FILE: framesFile,
   });
   ctx.log(`  the rendered frames are in ${path.relative(ctx.root, framesFile)}`);
-  ctx.log('  view     size    points | full renderToString p50/p95 | live Ink update p50/p95 | own part p50/p95 (ms)');
+  ctx.log('  view     size    points | full renderToString p50/p95 | live Ink update p50/p95 | own part CPU p50/p95 | wall p50/p95 (ms)');
   for (const c of cases) {
     const t = c.times;
     ctx.log(`  ${c.view.padEnd(8)} ${c.size.padEnd(7)} ${String(c.points).padStart(6)} | ${fmt(t.full.p50, 2).padStart(7)} / ${fmt(t.full.p95, 2).padStart(7)}`
-      + `          | ${fmt(t.live.p50, 2).padStart(7)} / ${fmt(t.live.p95, 2).padStart(7)}      | ${fmt(t.own.p50, 2).padStart(6)} / ${fmt(t.own.p95, 2).padStart(6)}`);
+      + `          | ${fmt(t.live.p50, 2).padStart(7)} / ${fmt(t.live.p95, 2).padStart(7)}      | ${fmt(t.own.p50, 2).padStart(6)} / ${fmt(t.own.p95, 2).padStart(6)}`
+      + ` | ${fmt(t.ownWall.p50, 2).padStart(6)} / ${fmt(t.ownWall.p95, 2).padStart(6)}`);
   }
   const find = (view: string, size: RenderCase['size']): RenderCase | undefined => cases.find((c) => c.view === view && c.size === size);
   const figures: Figure[] = [];
-  for (const view of ['shares', 'trends', 'sources', 'alerts', 'detail']) {
+  for (const view of ['shares', 'trends', 'sources', 'alerts', 'detail', 'help']) {
     const full = find(view, 'full');
     const small = find(view, 'small');
     if (!full || !small) continue;
     figures.push({
-      id: `render.${view}.own.p95`, label: `Render ${view}, 20 networks x 25,920 points, own part (selectors + components): p95`, value: full.times.own.p95, unit: 'ms', decimals: 2,
-      target: { max: 4, text: '<= 4 ms' }, note: `p50 ${fmt(full.times.own.p50, 2)} ms; 100 points: p50 ${fmt(small.times.own.p50, 2)}, p95 ${fmt(small.times.own.p95, 2)} ms`,
+      id: `render.${view}.own.p95`, label: `Render ${view}, 20 networks x 25,920 points, own part (selectors + components), CPU time: p95`, value: full.times.own.p95, unit: 'ms', decimals: 2,
+      target: { max: 4, text: '<= 4 ms' },
+      note: `p50 ${fmt(full.times.own.p50, 2)} ms; 100 points: p50 ${fmt(small.times.own.p50, 2)}, p95 ${fmt(small.times.own.p95, 2)} ms; wall clock p50 ${fmt(full.times.ownWall.p50, 2)}, p95 ${fmt(full.times.ownWall.p95, 2)} ms`,
     });
     figures.push({
       id: `render.${view}.own.ratio`, label: `Render ${view}, own part: p95 25,920 points / p95 100 points`, value: full.times.own.p95 / small.times.own.p95, unit: 'x', decimals: 2,

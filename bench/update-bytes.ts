@@ -115,7 +115,7 @@ export async function updateBytes(ctx: BenchContext): Promise<BenchResult> {
       figures.push({
         id: `update.every-value.${r.view}`, label: `Update where every value of 20 networks changes, 120x40 ${r.view === 'shares' ? 'Shares' : 'Trends 90d'} (in-process, app's FrameWriter)`,
         value: median(r.change) - median(r.quiet), unit: 'B', decimals: 0,
-        ...(r.view === 'shares' ? { target: { max: 2048, text: '<= 2 KB' } } : { readme: true }),
+        target: { max: 2048, text: '<= 2 KB' },
         note: `updates ${r.change.join('/')} B, unchanged re-renders ${r.quiet.join('/')} B, first full frame ${r.firstFrame} B`,
       });
     }

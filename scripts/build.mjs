@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { boundedMeasureText } from './esbuild-plugins.mjs';
+import { boundedMeasureText, inkSkipUnchangedCommits } from './esbuild-plugins.mjs';
 import { bundledPackages, engineConflicts, noticesText } from './notices.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +27,7 @@ const result = await build({
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   // CommonJS deps inside an ESM bundle need require().
   banner: { js: "// Licences of the bundled packages: THIRD-PARTY-NOTICES.txt beside this file.\nimport { createRequire as __l2topRequire } from 'node:module'; const require = __l2topRequire(import.meta.url);" },
-  plugins: [boundedMeasureText],
+  plugins: [boundedMeasureText, inkSkipUnchangedCommits],
   metafile: true,
   logLevel: 'warning',
 });

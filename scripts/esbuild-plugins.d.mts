@@ -1,2 +1,3 @@
 import type { Plugin } from 'esbuild';
 export declare const boundedMeasureText: Plugin;
+export declare const inkSkipUnchangedCommits: Plugin;

@@ -1,6 +1,7 @@
 // Pure: the bytes that turn one full-screen frame into the next, rewriting only the lines that changed.
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
+import { lineDiff, wholeLine } from './line-diff.js';
 
 const ESC = '\u001B[';
 /** Ink's own framing around a frame in standard mode: erase lines, cursor moves, cursor show/hide, sync. */
@@ -38,9 +39,9 @@ export function clipFrame(lines: readonly string[], columns: number, rows: numbe
 }
 
 /**
- * Escape sequences that draw `next` over `prev` on a screen whose frame starts at row 1: each changed
- * line is written in place (cursor to row, text, erase to end of line) and rows the new frame no longer
- * uses are erased. With no `prev` the screen is cleared and every line written.
+ * Escape sequences that draw `next` over `prev` on a screen whose frame starts at row 1: in each changed
+ * line only the changed columns are rewritten, in place (src/terminal/line-diff.ts), and rows the new frame
+ * no longer uses are erased. With no `prev` the screen is cleared and every line written.
  */
 export function frameDiff(prev: readonly string[] | undefined, next: readonly string[]): string {
   let out = prev === undefined ? `${ESC}H${ESC}2J` : '';
@@ -50,7 +51,7 @@ export function frameDiff(prev: readonly string[] | undefined, next: readonly st
     if (prev !== undefined && line === prev[i]) continue;
     if (line === undefined) out += `${ESC}${i + 1};1H${ESC}2K`;
     else if (line === '' && prev === undefined) continue;
-    else out += `${ESC}${i + 1};1H${line}${ESC}0m${ESC}K`;
+    else out += prev === undefined || prev[i] === undefined ? wholeLine(i + 1, line) : lineDiff(i + 1, prev[i] ?? '', line);
   }
   return out;
 }

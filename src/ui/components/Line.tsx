@@ -1,6 +1,6 @@
 // One terminal line built from styled segments; the caller has already fitted the text to the width.
 import { Text } from 'ink';
-import React, { createContext, useContext } from 'react';
+import React, { createContext, memo, useContext } from 'react';
 import { toAscii } from '../render/ascii.js';
 import { widthOf } from '../render/text.js';
 
@@ -16,8 +16,27 @@ export interface Segment {
   readonly inverse?: boolean;
 }
 
-/** Renders segments on one line, never wrapping. An empty line still takes its row. */
-export function Line({ segments }: { readonly segments: readonly Segment[] }): React.JSX.Element {
+function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (!x || !y || x.text !== y.text || x.color !== y.color || (x.bold ?? false) !== (y.bold ?? false)
+      || (x.dim ?? false) !== (y.dim ?? false) || (x.inverse ?? false) !== (y.inverse ?? false)) return false;
+  }
+  return true;
+}
+
+/**
+ * Renders segments on one line, never wrapping. An empty line still takes its row. Memoised on the
+ * segments' values: a re-render that draws the same line (a clock tick) leaves Ink's tree untouched, and
+ * the bundle's Ink then skips laying out and drawing the frame (scripts/esbuild-plugins.mjs).
+ */
+export const Line = memo(LineText, (a, b) => sameSegments(a.segments, b.segments));
+
+function LineText({ segments }: { readonly segments: readonly Segment[] }): React.JSX.Element {
   const ascii = useContext(AsciiContext);
   if (!segments.some((s) => s.text.length > 0)) return <Text> </Text>;
   return (

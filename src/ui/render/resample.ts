@@ -1,21 +1,52 @@
-// Resamples a long time series into one value per screen column in O(columns x log n).
+// Resamples a long time series into one value per screen column in O(columns x log n), a few reads per column on evenly spaced points.
 import type { PointsView } from './points-view.js';
 
 /** How many samples a bucket looks back past NaN gap markers for a finite value before giving up. */
 const LOOKBACK = 8;
 
 /**
- * First index whose time is >= `t` (binary search), or `points.length` if there is none.
- * `lo` narrows the search when the caller knows the answer is at or after it.
+ * First index whose time is >= `t`, or `points.length` if there is none. `lo` narrows the search when the
+ * caller knows the answer is at or after it. The search starts where linear interpolation between `lo`
+ * and the last point puts `t` and gallops out from there: on evenly spaced samples (polls) that is a few
+ * reads whatever the length, so drawing 90 days of 5-minute points costs about what 100 points cost.
  */
 export function lowerBound(points: PointsView, t: number, lo = 0): number {
-  let hi = points.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (points.time(mid) < t) lo = mid + 1;
-    else hi = mid;
+  const n = points.length;
+  if (lo >= n || !(points.time(lo) < t)) return lo;
+  const last = points.time(n - 1);
+  if (last < t) return n;
+  // time(lo) < t <= time(n - 1): the answer lies in (lo, n - 1].
+  const first = points.time(lo);
+  const span = last - first;
+  const guess = Math.min(n - 1, Math.max(lo + 1, lo + Math.floor(((t - first) / span) * (n - 1 - lo))));
+  let a: number;
+  let b: number;
+  if (points.time(guess) < t) {
+    // Gallop right until time(b) >= t; time(a) < t.
+    a = guess;
+    b = guess + 1;
+    for (let step = 2; b < n - 1 && points.time(b) < t; step *= 2) {
+      a = b;
+      b = Math.min(n - 1, b + step);
+    }
+  } else {
+    // Gallop left until time(a) < t; time(b) >= t.
+    b = guess;
+    a = guess - 1;
+    for (let step = 2; a > lo && !(points.time(a) < t); step *= 2) {
+      b = a;
+      a = Math.max(lo, a - step);
+    }
   }
-  return lo;
+  // Binary search in (a, b]: time(a) < t <= time(b).
+  let l = a + 1;
+  let h = b;
+  while (l < h) {
+    const mid = (l + h) >>> 1;
+    if (points.time(mid) < t) l = mid + 1;
+    else h = mid;
+  }
+  return l;
 }
 
 /**

@@ -4,16 +4,23 @@ import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 
 const ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Characters the UI draws that are one column wide and one UTF-16 unit long (Latin-1 and Latin letters,
+ * dashes and ellipsis, arrows, box drawing, blocks, the triangles, braille): text of only these is as wide
+ * as it is long, so charts and bars skip string-width's per-grapheme work. test/ui/render/text.test.ts
+ * checks every one against string-width.
+ */
+export const NARROW = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u202f-\u203b\u2190-\u2193\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u2800-\u28ff]*$/;
 
 /** Display width of `text` in terminal columns (escape sequences count as nothing). */
 export function widthOf(text: string): number {
-  return ASCII.test(text) ? text.length : stringWidth(text);
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /** The longest start of `text` at most `width` columns wide; a wide character that would straddle the edge is left out. */
 export function sliceColumns(text: string, width: number): string {
   if (width <= 0) return '';
-  if (ASCII.test(text)) return text.slice(0, width);
+  if (NARROW.test(text)) return text.slice(0, width);
   const cut = sliceAnsi(text, 0, width);
   // slice-ansi keeps a double-width character that starts in the last column: drop it.
   return stringWidth(cut) > width ? sliceAnsi(text, 0, width - 1) : cut;
@@ -22,8 +29,8 @@ export function sliceColumns(text: string, width: number): string {
 /** Pads or truncates `text` to exactly `width` columns (ellipsis when cut). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
   if (width <= 0) return '';
-  // Fast path: plain ASCII (most cells) has one UTF-16 unit per column.
-  if (ASCII.test(text)) {
+  // Fast path: plain ASCII (most cells), bars and charts have one UTF-16 unit per column.
+  if (ASCII.test(text) || (ellipsis.length === 1 && NARROW.test(text) && NARROW.test(ellipsis))) {
     if (text.length > width) return width === 1 ? text.slice(0, 1) : text.slice(0, width - 1) + ellipsis;
     const pad = ' '.repeat(width - text.length);
     return align === 'left' ? text + pad : pad + text;

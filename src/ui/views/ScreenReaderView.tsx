@@ -1,6 +1,6 @@
 // The whole screen in screen-reader mode: summary sentences, one line per item, the keys; no bars or tables.
 import { Box, Text } from 'ink';
-import React from 'react';
+import React, { memo } from 'react';
 import type { HeaderInfo, NetworkRow, SourceRow } from '../../model/selectors.js';
 import type { State } from '../../model/state.js';
 import type { Hint } from '../footerHints.js';
@@ -24,6 +24,11 @@ export interface ScreenReaderViewProps {
   readonly offset?: number;
 }
 
+/** One plain line; memoised so a re-render with the same text leaves Ink's tree untouched. */
+const PlainLine = memo(function PlainLine({ text }: { readonly text: string }): React.JSX.Element {
+  return <Text>{text === '' ? ' ' : text}</Text>;
+});
+
 export function ScreenReaderView(p: ScreenReaderViewProps): React.JSX.Element {
   const fitLine = (text: string) => shorten(text, p.width, '...');
   const top = summaryLines(p.state, p.header, p.rows).flatMap((l) => wrap(l, p.width, 2));
@@ -38,7 +43,7 @@ export function ScreenReaderView(p: ScreenReaderViewProps): React.JSX.Element {
   const more = fits ? [] : [`Items ${first + 1} to ${first + shown.length} of ${list.length}; Up and Down scroll.`];
   return (
     <Box flexDirection="column">
-      {[...top, ...shown, ...more, ...keys].map((line, i) => <Text key={i}>{line === '' ? ' ' : line}</Text>)}
+      {[...top, ...shown, ...more, ...keys].map((line, i) => <PlainLine key={i} text={line} />)}
     </Box>
   );
 }

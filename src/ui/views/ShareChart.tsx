@@ -61,7 +61,21 @@ export function ShareChart(p: ShareChartProps): React.JSX.Element {
   const out: React.JSX.Element[] = [<Line key="title" segments={[{ text: fit(titleFor(p, leftOut, p.width), p.width), bold: true }]} />];
   grid.forEach((row, y) => {
     const segs: Segment[] = [{ text: ascii ? '|' : '│', color: p.theme.muted }];
-    for (const cell of row) segs.push(cell < 0 ? { text: ' ' } : { text: fillFor(cell, ascii), color: p.theme.bars[cell % p.theme.bars.length] });
+    // One segment per run of cells of the same series, not one per cell: a 120x40 chart has ~1,600 cells.
+    let run = -2;
+    let text = '';
+    const flush = () => {
+      if (text) segs.push(run < 0 ? { text } : { text, color: p.theme.bars[run % p.theme.bars.length] });
+    };
+    for (const cell of row) {
+      if (cell !== run) {
+        flush();
+        run = cell;
+        text = '';
+      }
+      text += cell < 0 ? ' ' : fillFor(cell, ascii);
+    }
+    flush();
     out.push(<Line key={`g${y}`} segments={segs} />);
   });
   if (axis) out.push(<Line key="axis" segments={[{ text: fit(timeAxis(p.from, p.to, cols, 1), p.width), dim: true }]} />);

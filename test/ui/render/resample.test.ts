@@ -35,6 +35,23 @@ describe('lowerBound', () => {
   it('is 0 on an empty series', () => {
     expect(lowerBound(pts([]), 1)).toBe(0);
   });
+  it('agrees with a linear scan on uneven series with repeated times, for every t and start', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 40; round += 1) {
+      const times: number[] = [];
+      let t = 0;
+      for (let i = 0; i < 1 + Math.floor(next() * 60); i += 1) times.push((t += next() < 0.2 ? 0 : Math.floor(next() * (next() < 0.1 ? 500 : 10))));
+      const p = pointsFromArrays(times, times.map(() => 1));
+      for (let q = -5; q <= t + 5; q += 1) {
+        for (const lo of [0, 1, Math.floor(times.length / 2), times.length]) {
+          let expected = lo;
+          while (expected < times.length && (times[expected] ?? 0) < q) expected += 1;
+          expect(lowerBound(p, q, lo)).toBe(expected);
+        }
+      }
+    }
+  });
 });
 
 describe('resample over [0, 100) in 10 buckets', () => {
@@ -107,6 +124,12 @@ describe('resample density independence and cost', () => {
   it('gives the same columns for 26k points and for 100 points of the same shape', () => {
     expect(resample(shaped(26_000).view, 0, 1e6, 20)).toEqual(expected);
     expect(resample(shaped(100).view, 0, 1e6, 20)).toEqual(expected);
+  });
+
+  it('reads a few samples per column on evenly spaced points, however many there are', () => {
+    const s = shaped(26_000);
+    resample(s.view, 0, 1e6, 200);
+    expect(s.timeCalls()).toBeLessThanOrEqual(200 * 8);
   });
 
   it('reads O(columns x log n) samples, not the whole window', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueIn, fit, sliceColumns, widthOf, wrap } from '../../../src/ui/render/text.js';
+import stringWidth from 'string-width';
+import { dueIn, fit, NARROW, sliceColumns, widthOf, wrap } from '../../../src/ui/render/text.js';
 
 describe('text', () => {
   it.each([
@@ -16,6 +17,18 @@ describe('text', () => {
     expect(widthOf('🟠 Orange')).toBe(9);
     expect(widthOf('e\u0301')).toBe(1);
     expect(widthOf('›█▏…')).toBe(4);
+  });
+  it('takes the one-column fast path only for characters string-width measures as one column', () => {
+    const inClass: string[] = [];
+    for (let cp = 0x20; cp < 0x3000; cp += 1) {
+      const ch = String.fromCodePoint(cp);
+      if (NARROW.test(ch)) inClass.push(ch);
+    }
+    expect(inClass).toContain('█');
+    expect(inClass).toContain('▲');
+    expect(inClass).not.toContain('\u0301');
+    expect(inClass).not.toContain('\u00ad');
+    expect(inClass.filter((ch) => stringWidth(ch) !== 1 || stringWidth(`a${ch}b`) !== 3)).toEqual([]);
   });
   it('slices by columns without splitting a wide character', () => {
     expect(sliceColumns('ab比特', 3)).toBe('ab');
