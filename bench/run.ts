@@ -70,7 +70,7 @@ async function main(): Promise<number> {
   applyArgs(process.argv.slice(2));
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   if (process.env.BENCH_QUICK === '1') for (const [k, v] of Object.entries(QUICK_DEFAULTS)) process.env[k] ??= v;
-  if (!existsSync(path.join(root, 'dist/l2top.js'))) throw new Error('dist/l2top.js is missing: run `npm run bench` (it builds first) or `npm run build`');
+  if (!existsSync(path.join(root, 'dist/l2top.cjs'))) throw new Error('dist/l2top.cjs is missing: run `npm run bench` (it builds first) or `npm run build`');
   const benches = selected();
   // Benchmarks write their outputs here (render-frames.txt, latest.json); a fresh clone has no .bench/ yet.
   const outDir = path.join(root, '.bench');
