@@ -73,9 +73,10 @@ describe.skipIf(tmuxMissing)('state directory, live in tmux', () => {
     const t2 = await start(config, state);
     const shown = await t2.waitFor(/Lightning/, 10_000);
     expect(shown).toMatch(/\[2 Trends\]/); // the remembered view
-    // The state directory loads right after the first frame: the earlier points follow within moments.
+    // The state directory loads right after the first frame: the earlier points follow within moments (5 s at most).
     let first = shown;
-    for (let i = 0; i < 20 && !(chart(first).drawn && /4,900\.00 BTC|4\.900K/.test(first)); i += 1) {
+    const want = chart(before);
+    for (let i = 0; i < 100 && !(chart(first).span === want.span && chart(first).drawn && /4,900\.00 BTC|4\.900K/.test(first)); i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       first = await t2.capture();
     }
