@@ -1,7 +1,11 @@
 // Figure 1: cold start to the first frame with data (`l2top --demo`) against a bare, unbundled Ink hello-world,
-// both spawned the same way in a 120x40 pty, interleaved, >= 10 runs each. Plus context: a bare `node` start,
-// `l2top --version` (loading the bundle, no UI), l2top's own first-data-frame trace, and a phase breakdown
-// from separate runs with a preload probe (bench/fixtures/startup-probe.mjs).
+// both spawned the same way in a 120x40 pty, interleaved, >= 10 runs each. The same on Node 24 when it is
+// installed (bench/cold-start-setup.ts), and against the hello-world bundled with esbuild.
+// Figure 2: start with a full 90-day state directory to the first data frame / the same with --no-state, both
+// polling the simulator (not --demo, which never reads a state directory), a fresh copy of the directory each run.
+// Plus context: a bare `node` start, `l2top --version` (loading the bundle, no UI), l2top's own
+// first-data-frame trace, and a phase breakdown from separate runs with a preload probe
+// (bench/fixtures/startup-probe.mjs).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,16 +13,20 @@ import { cleanEnv, cpuOf, spawnPty } from './pty.js';
 import type { BenchResult, Figure } from './report.js';
 import { envNumber, fmt, median, percentile, sleep } from './stats.js';
 import type { BenchContext } from './context.js';
+import { bundledHello, node24, stateSetup, type StateSetup } from './cold-start-setup.js';
 
 const COLS = 120;
 const ROWS = 40;
 /** A rendered Shares row with a share: the first frame with data. */
 export const DATA_ROW = /Lightning\s+\S+\s+\d+\.\d%/;
 
+type ContestantId = 'hello' | 'l2top' | 'node' | 'version' | 'hello-bundled' | 'hello24' | 'l2top24' | 'nostate' | 'state';
+
 interface Contestant {
-  readonly id: 'hello' | 'l2top' | 'node' | 'version';
+  readonly id: ContestantId;
   readonly label: string;
-  readonly argv: readonly string[];
+  /** The command for run `n` (the state runs get a fresh copy of the state directory each). */
+  readonly argv: (n: string) => readonly string[];
   readonly marker: RegExp;
   /** The process exits by itself once it printed the marker. */
   readonly exits?: boolean;
@@ -33,13 +41,22 @@ interface Run {
   readonly traceRssMb?: number;
 }
 
-function contestants(root: string): Contestant[] {
+function contestants(root: string, helloBundle: string, node24Bin: string | undefined, state: StateSetup): Contestant[] {
   const node = process.execPath;
+  const bin = path.join(root, 'bin/l2top.js');
+  const hello = path.join(root, 'bench/fixtures/hello-ink.mjs');
   return [
-    { id: 'hello', label: 'Ink hello-world (unbundled)', argv: [node, path.join(root, 'bench/fixtures/hello-ink.mjs')], marker: /Hello from Ink/ },
-    { id: 'l2top', label: 'l2top --demo', argv: [node, path.join(root, 'bin/l2top.js'), '--demo', '--no-state'], marker: DATA_ROW },
-    { id: 'node', label: 'bare node (prints a line)', argv: [node, '-e', "process.stdout.write('node ready\\n'); setInterval(() => {}, 1e9)"], marker: /node ready/ },
-    { id: 'version', label: 'l2top --version (loads the bundle)', argv: [node, path.join(root, 'bin/l2top.js'), '--version'], marker: /l2top \d+\.\d+/, exits: true },
+    { id: 'hello', label: 'Ink hello-world (unbundled)', argv: () => [node, hello], marker: /Hello from Ink/ },
+    { id: 'l2top', label: 'l2top --demo', argv: () => [node, bin, '--demo', '--no-state'], marker: DATA_ROW },
+    { id: 'node', label: 'bare node (prints a line)', argv: () => [node, '-e', "process.stdout.write('node ready\\n'); setInterval(() => {}, 1e9)"], marker: /node ready/ },
+    { id: 'version', label: 'l2top --version (loads the bundle)', argv: () => [node, bin, '--version'], marker: /l2top \d+\.\d+/, exits: true },
+    { id: 'hello-bundled', label: 'Ink hello-world (one esbuild bundle)', argv: () => [node, helloBundle], marker: /Hello from Ink/ },
+    ...(node24Bin ? [
+      { id: 'hello24', label: 'Ink hello-world (unbundled), Node 24', argv: () => [node24Bin, hello], marker: /Hello from Ink/ },
+      { id: 'l2top24', label: 'l2top --demo, Node 24', argv: () => [node24Bin, bin, '--demo', '--no-state'], marker: DATA_ROW },
+    ] satisfies Contestant[] : []),
+    { id: 'nostate', label: 'l2top on the simulator, --no-state', argv: () => [node, bin, '--config', state.config, '--no-state'], marker: DATA_ROW },
+    { id: 'state', label: 'l2top on the simulator, full 90-day state directory', argv: (n) => [node, bin, '--config', state.config, '--state-dir', state.fresh(n)], marker: DATA_ROW },
   ];
 }
 
@@ -57,12 +74,13 @@ async function once(c: Contestant, ctx: BenchContext, n: number): Promise<Run> {
   const traceFile = path.join(ctx.tmp, `cold-trace-${c.id}-${n}.jsonl`);
   rmSync(traceFile, { force: true });
   const env = cleanEnv({ NODE_ENV: 'production', XDG_CONFIG_HOME: ctx.tmp, ...(c.id === 'l2top' ? { L2TOP_BENCH_FILE: traceFile } : {}) });
-  const p = spawnPty(c.argv, { cols: COLS, rows: ROWS, env, cwd: ctx.root });
+  const p = spawnPty(c.argv(String(n)), { cols: COLS, rows: ROWS, env, cwd: ctx.root });
   try {
     const at = await p.waitFor(c.marker, 30_000);
     const ms = at - p.startedAt;
     let cpuMs: number | undefined;
-    if (!c.exits) cpuMs = cpuOf(await p.programPid(1_000))?.schedMs;
+    // Node 24 names its main thread differently, so its process may not be found by name: no CPU figure then.
+    if (!c.exits) cpuMs = await p.programPid(1_000).then((pid) => cpuOf(pid)?.schedMs, () => undefined);
     let trace: { ms: number; rss: number } | undefined;
     if (c.id === 'l2top') {
       // The trace line is appended right after the frame is written; give it a moment.
@@ -139,7 +157,17 @@ async function probeRun(ctx: BenchContext, n: number): Promise<Record<string, nu
 export async function coldStart(ctx: BenchContext): Promise<BenchResult> {
   const runs = Math.max(1, Math.round(envNumber('BENCH_COLD_RUNS', 12)));
   const probes = Math.round(envNumber('BENCH_COLD_PROBES', 3));
-  const list = contestants(ctx.root);
+  const n24 = node24();
+  const state = await stateSetup(ctx);
+  try {
+    return await measure(ctx, runs, probes, contestants(ctx.root, await bundledHello(ctx), n24, state), n24 !== undefined, state);
+  } finally {
+    await state.close();
+  }
+}
+
+async function measure(ctx: BenchContext, runs: number, probes: number, list: readonly Contestant[], has24: boolean, state: { readonly bytes: number; readonly points: number }): Promise<BenchResult> {
+  ctx.log(`cold start: state directory ${fmt(state.bytes / 2 ** 20, 1)} MB, ${state.points.toLocaleString('en-US')} points; Node 24 ${has24 ? 'found' : 'not installed (see bench/cold-start-setup.ts)'}`);
   const results = new Map<Contestant['id'], Run[]>(list.map((c) => [c.id, []]));
   ctx.log(`cold start: ${runs} runs of each of ${list.map((c) => c.id).join(', ')}, interleaved (order rotates), pty ${COLS}x${ROWS}, after 1 warm-up round`);
   for (let round = -1; round < runs; round += 1) {
@@ -160,7 +188,10 @@ export async function coldStart(ctx: BenchContext): Promise<BenchResult> {
   const hello = median(ms('hello'));
   const l2top = median(ms('l2top'));
   // Per-round ratios too: robust against drift within the run.
-  const paired = (results.get('l2top') ?? []).map((r, i) => r.ms / ((results.get('hello') ?? [])[i]?.ms ?? Number.NaN));
+  const pairs = (a: ContestantId, b: ContestantId): number[] => (results.get(a) ?? []).map((r, i) => r.ms / ((results.get(b) ?? [])[i]?.ms ?? Number.NaN));
+  const paired = pairs('l2top', 'hello');
+  const range = (xs: number[]): string => `per-round ratio median ${fmt(median(xs), 2)}, range ${fmt(Math.min(...xs), 2)}-${fmt(Math.max(...xs), 2)}`;
+  const helloBundled = median(ms('hello-bundled'));
 
   const breakdown: Record<string, number[]> = {};
   if (probes > 0) {
@@ -185,6 +216,15 @@ export async function coldStart(ctx: BenchContext): Promise<BenchResult> {
       note: `p10 ${fmt(percentile(ms('hello'), 10), 0)}, p90 ${fmt(percentile(ms('hello'), 90), 0)}; CPU used by then ${fmt(median(cpu('hello')), 0)} ms` },
     { id: 'cold-start.trace', label: 'l2top first-data-frame trace (performance.now() in l2top, median)', value: median(traces), unit: 'ms', decimals: 0, readme: true,
       note: `${traces.length} of ${runs} runs traced; RSS then ${fmt(median(traceRss), 1)} MB` },
+    { id: 'cold-start.bundled', label: 'Cold start l2top --demo / Ink hello-world bundled with esbuild (medians)', value: l2top / helloBundled, unit: 'x', decimals: 2, readme: true,
+      note: `${range(pairs('l2top', 'hello-bundled'))}; the bundled hello-world itself: ${fmt(helloBundled, 0)} ms, ${fmt(helloBundled / hello, 2)}x the unbundled one` },
+    ...(has24 ? [
+      { id: 'cold-start.node24', label: 'Cold start on Node 24, l2top --demo / Ink hello-world (medians)', value: median(ms('l2top24')) / median(ms('hello24')), unit: 'x', decimals: 2, readme: true,
+        note: `${range(pairs('l2top24', 'hello24'))}; l2top ${fmt(median(ms('l2top24')), 0)} ms, hello-world ${fmt(median(ms('hello24')), 0)} ms` },
+    ] satisfies Figure[] : []),
+    { id: 'state-start.ratio', label: 'Start with a full 90-day state directory / without state, to the first data frame (medians)', value: median(ms('state')) / median(ms('nostate')), unit: 'x', decimals: 2,
+      target: { max: 1.2, text: '<= 1.2x' },
+      note: `${range(pairs('state', 'nostate'))}; ${fmt(median(ms('state')), 0)} ms against ${fmt(median(ms('nostate')), 0)} ms; ${fmt(state.bytes / 2 ** 20, 1)} MB, ${state.points.toLocaleString('en-US')} points on disk` },
     { id: 'cold-start.node', label: 'Bare node start to its first line in the pty (median)', value: median(ms('node')), unit: 'ms', decimals: 0 },
     { id: 'cold-start.version', label: 'l2top --version in the pty (bundle load, no UI; median)', value: median(ms('version')), unit: 'ms', decimals: 0 },
   ];

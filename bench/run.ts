@@ -3,7 +3,8 @@
 // Benchmarks print figures; they never fail the test suite. The exit status is 1 only when a benchmark
 // could not measure at all.
 //
-//   BENCH_ONLY=render,memory        run only these (cold-start, idle, update, render, memory); or --only=render,memory
+//   BENCH_ONLY=render,memory        run only these (cold-start, idle, update, render, memory, bundle-size); or --only=render,memory
+//   BENCH_NODE24=/path/to/node      Node 24 for the cold-start figure on Node 24 (default: the copy .ci/run installs)
 //   BENCH_QUICK=1                   shorter everything (a smoke run; the figures are less stable); or --quick
 //   BENCH_COLD_RUNS=12              cold-start runs of each program (>= 10 for the figure)
 //   BENCH_COLD_PROBES=3             extra l2top runs with the start-up probe (breakdown)
@@ -18,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { bundleSize } from './bundle-size.js';
 import { coldStart } from './cold-start.js';
 import type { BenchContext } from './context.js';
 import { idle } from './idle.js';
@@ -34,6 +36,7 @@ const BENCHES: readonly { readonly name: string; readonly aliases: readonly stri
   { name: 'render', aliases: [], run: renderBench },
   { name: 'memory', aliases: ['mem'], run: memory },
   { name: 'serve', aliases: ['metrics'], run: (ctx) => import('./serve.js').then((m) => m.serveBench(ctx)) },
+  { name: 'bundle-size', aliases: ['bundle', 'size'], run: bundleSize },
 ];
 
 const QUICK_DEFAULTS: Readonly<Record<string, string>> = {
@@ -71,7 +74,7 @@ async function main(): Promise<number> {
   applyArgs(process.argv.slice(2));
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   if (process.env.BENCH_QUICK === '1') for (const [k, v] of Object.entries(QUICK_DEFAULTS)) process.env[k] ??= v;
-  if (!existsSync(path.join(root, 'dist/l2top.js'))) throw new Error('dist/l2top.js is missing: run `npm run bench` (it builds first) or `npm run build`');
+  if (!existsSync(path.join(root, 'dist/l2top.cjs'))) throw new Error('dist/l2top.cjs is missing: run `npm run bench` (it builds first) or `npm run build`');
   const benches = selected();
   // Benchmarks write their outputs here (render-frames.txt, latest.json); a fresh clone has no .bench/ yet.
   const outDir = path.join(root, '.bench');

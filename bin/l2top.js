@@ -1,14 +1,8 @@
 #!/usr/bin/env node
 // Shim: environment that must be set before any module loads, then the bundled app.
-import module from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from './load-bundle.js';
 
-// Node >= 22.1 can keep V8's compiled code on disk: from the second start on, the 3.4 MB bundle is not
-// compiled again. Older Node has no such function; a cache that cannot be used is never an error.
-try {
-  module.enableCompileCache?.();
-} catch {
-  // start without the cache
-}
 process.env.NODE_ENV = 'production';
 if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 
@@ -28,5 +22,7 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-const { main } = await import('../dist/l2top.js');
-process.exitCode = await main(process.argv.slice(2));
+// With V8's compiled code cached on disk (bin/load-bundle.js), from the second start on the bundle is not
+// compiled again; the cache is written after the first frame with data, so it holds what start-up runs.
+const bundle = loadBundle(fileURLToPath(new URL('../dist/l2top.cjs', import.meta.url)));
+process.exitCode = await bundle.exports.main(process.argv.slice(2), { onStarted: () => bundle.saveCache() });

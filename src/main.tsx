@@ -56,8 +56,13 @@ interface Runtime {
   readonly store: Store;
   readonly poller: Poller;
   readonly demo: DemoServer | undefined;
-  /** The state directory's journal (none with --no-state or --demo). */
-  readonly persistence: Persistence | undefined;
+  /** The state directory's journal (none with --no-state or --demo, none yet before startState). */
+  persistence: Persistence | undefined;
+  /**
+   * Loads the state directory and starts journaling, when setUp was asked to defer that (the live dashboard
+   * does it after its first frame); undefined when there is nothing to start.
+   */
+  readonly startState: (() => void) | undefined;
   /** Start-up messages about the state directory, for the footer or stderr. */
   readonly notices: readonly string[];
   /** The app's clock: Date.now, or the recording's time in a replay. */
@@ -73,13 +78,13 @@ function shownOnly(meta: SourceMeta, networks: readonly NetworkMeta[]): SourceMe
   return { ...meta, networks: meta.networks.filter((id) => shown.has(id)) };
 }
 
-async function setUp(loaded: Config): Promise<Runtime> {
+async function setUp(loaded: Config, deferState = false): Promise<Runtime> {
   if (loaded.hub) {
     // A viewer of an l2top serve: no providers, no hooks, nothing written to the state directory.
     const { store, poller } = await openHub(loaded, loaded.hub, `l2top/${VERSION}`);
     const close = async () => poller.stop();
     // The hub's interval paces --watch and line mode (its state says it; the local one until it answers).
-    return { config: { ...loaded, stateDir: undefined, intervalMs: store.getState().intervalMs }, store, poller, demo: undefined, persistence: undefined, notices: [], now: () => Date.now(), close };
+    return { config: { ...loaded, stateDir: undefined, intervalMs: store.getState().intervalMs }, store, poller, demo: undefined, persistence: undefined, startState: undefined, notices: [], now: () => Date.now(), close };
   }
   const demo = loaded.demo ? await startDemoServer() : undefined;
   // --record wraps the wire; --replay replaces it and takes over the recording's interval, timeout, window and URLs.
@@ -102,9 +107,11 @@ async function setUp(loaded: Config): Promise<Runtime> {
   }));
   // The window an earlier run left is loaded before any poll; sample data is never saved over it.
   const notices: string[] = [];
-  const persistence = config.stateDir !== undefined && !config.demo && config.replay === undefined
-    ? startPersistence({ dir: config.stateDir, store, now: Date.now, notice: (text) => notices.push(text) })
-    : undefined;
+  const stateDir = !config.demo && config.replay === undefined ? config.stateDir : undefined;
+  const before = store.getState();
+  const persist = stateDir === undefined ? undefined : () => startPersistence({
+    dir: stateDir, store, now: Date.now, notice: (text) => notices.push(text), ...(deferState ? { since: before } : {}),
+  });
   // undici's own socket timers sit behind the poller's timeout, so a hung upstream always reads
   // "no answer within N s" rather than whichever timer ticked first.
   const http = createHttpClient({ userAgent: `l2top/${VERSION}`, socketTimeoutMs: config.timeoutMs + 1_000, now, ...(wire.transport ? { transport: wire.transport } : {}) });
@@ -122,13 +129,20 @@ async function setUp(loaded: Config): Promise<Runtime> {
   const notifier = hooks.length > 0
     ? createNotifier({ store, hooks, now, secrets: hookSecrets(config.hooks), context: { version: VERSION, host: os.hostname(), sample: config.demo, replay: false } })
     : undefined;
-  const close = async () => {
-    notifier?.dispose();
-    wire.close();
-    persistence?.close();
-    await demo?.close();
+  const rt: Runtime = {
+    config, store, poller, demo, notices, now,
+    persistence: deferState ? undefined : persist?.(),
+    startState: deferState && persist ? () => {
+      if (rt.persistence === undefined) rt.persistence = persist();
+    } : undefined,
+    close: async () => {
+      notifier?.dispose();
+      wire.close();
+      rt.persistence?.close();
+      await demo?.close();
+    },
   };
-  return { config, store, poller, demo, persistence, notices, now, close };
+  return rt;
 }
 
 /** --once / --json / piped stdout: one round, print, exit 0 when any network had data. */
@@ -165,7 +179,7 @@ function onFirstDataFrame(store: Store, then: () => void): () => void {
 }
 
 /** The live dashboard on the alternate screen; resolves with the exit code. */
-function runLive(rt: Runtime): Promise<number> {
+function runLive(rt: Runtime, hooks: MainHooks): Promise<number> {
   return new Promise((resolve) => {
     const out = process.stdout;
     // Node prints warnings to stderr, which would tear the live frame; keep them off the screen.
@@ -216,8 +230,23 @@ function runLive(rt: Runtime): Promise<number> {
     const backfillTimer = setTimeout(() => rt.poller.backfill(), 2_000);
     const firstData = onFirstDataFrame(rt.store, () => {
       clearTimeout(backfillTimer);
-      setImmediate(() => rt.poller.backfill());
+      setImmediate(() => {
+        rt.poller.backfill();
+        hooks.onStarted?.();
+      });
     });
+    // The state directory (a full 90-day window is ~18 MB) loads right after the first frame, with or without
+    // data, and before the history backfill, which then fills only what it lacks.
+    let stateStarted = rt.startState === undefined;
+    const firstFrame = () => {
+      if (stateStarted) return;
+      stateStarted = true;
+      setImmediate(() => {
+        if (done) return;
+        rt.startState?.();
+        showStartNotice();
+      });
+    };
     let noticeTimer: NodeJS.Timeout | undefined;
     const onRefresh = () => {
       const result = rt.poller.refresh();
@@ -247,6 +276,7 @@ function runLive(rt: Runtime): Promise<number> {
         // An error thrown inside Ink's render callback would be swallowed and leave a frozen screen: make it a crash.
         onRender: () => {
           try {
+            firstFrame();
             firstData();
           } catch (error) {
             queueMicrotask(() => {
@@ -272,14 +302,18 @@ function runLive(rt: Runtime): Promise<number> {
       clearTimeout(mountTimer);
     });
     const ignoredCi = process.env.L2TOP_IGNORED_CI_VARS;
-    const storage = rt.store.getState().storage;
-    const startNotice = ignoredCi
-      ? `ignored ${ignoredCi}: with it set the screen would stop updating (Ink treats it as CI)`
-      : rt.notices[0] ?? (storage?.status === 'ok' && storage.message.includes('remembered') ? `state: ${storage.message.replace(/^saving as polls arrive; /, '')}` : undefined);
-    if (startNotice) {
-      rt.store.dispatch({ type: 'ui/notice', text: startNotice });
-      noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), 20_000);
+    function showStartNotice(): void {
+      const storage = rt.store.getState().storage;
+      const startNotice = ignoredCi
+        ? `ignored ${ignoredCi}: with it set the screen would stop updating (Ink treats it as CI)`
+        : rt.notices[0] ?? (storage?.status === 'ok' && storage.message.includes('remembered') ? `state: ${storage.message.replace(/^saving as polls arrive; /, '')}` : undefined);
+      if (startNotice) {
+        rt.store.dispatch({ type: 'ui/notice', text: startNotice });
+        clearTimeout(noticeTimer);
+        noticeTimer = setTimeout(() => rt.store.dispatch({ type: 'ui/notice', text: undefined }), 20_000);
+      }
     }
+    showStartNotice();
     let alertsSeen = rt.store.getState().alerts.length;
     const unsubscribe = rt.store.subscribe(() => {
       const n = rt.store.getState().alerts.length;
@@ -290,8 +324,14 @@ function runLive(rt: Runtime): Promise<number> {
   });
 }
 
+/** What the launcher (bin/l2top.js) wants to hear of. */
+export interface MainHooks {
+  /** Called once, soon after the first frame with data is on screen (the launcher then saves V8's code cache). */
+  readonly onStarted?: () => void;
+}
+
 /** Runs l2top with argv (without node and script); resolves with the process exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], hooks: MainHooks = {}): Promise<number> {
   if (argv[0] === 'export') return runExport(argv.slice(1));
   // Loaded only for serve: prom-client and the HTTP server cost the live view's start nothing.
   if (argv[0] === 'serve') return (await import('./commands/serve.js')).runServe(argv.slice(1));
@@ -312,9 +352,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
   }
   const config: Config = process.stdout.isTTY || loaded.config.watch ? loaded.config : { ...loaded.config, once: true };
+  const live = !config.once && !config.watch && process.env.TERM !== 'dumb';
   let rt: Runtime;
   try {
-    rt = await setUp(config);
+    rt = await setUp(config, live);
   } catch (error) {
     if (!(error instanceof RecordingError)) throw error;
     process.stderr.write(error.message + '\n');
@@ -335,5 +376,5 @@ export async function main(argv: readonly string[]): Promise<number> {
       now: rt.now, close: rt.close,
     });
   }
-  return runLive(rt);
+  return runLive(rt, hooks);
 }

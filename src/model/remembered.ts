@@ -1,7 +1,7 @@
 // What a previous run left on disk, as plain data, and how it is merged into a fresh state (pure).
 import { MAX_ALERTS, type FiredAlert } from './alert-rules.js';
 import { largestStepOf } from './plausibility.js';
-import { fromPoints, prune, type Series } from './series.js';
+import { fromPoints, prependHistory, prune, type Series } from './series.js';
 import type { Latest, SourceHealth, State, StorageStatus, UiState } from './state.js';
 import { METRICS, type Metric, type NetworkId, type SourceId } from './types.js';
 
@@ -34,7 +34,9 @@ function seriesOf(points: Points, cutoff: number, maxPoints: number): Series {
 /**
  * A fresh state with what an earlier run remembered merged in: series, values and health of the networks and
  * sources this run knows, pruned to its window; the clock stays the fresh state's. Remembered values are old,
- * so they show as stale with their age until a poll confirms them.
+ * so they show as stale with their age until a poll confirms them. The live dashboard restores after its first
+ * frame, so a series may already hold polled points: the remembered ones go in front of them and into their
+ * holes, and live points win where both exist (as with a history backfill).
  */
 export function applyRemembered(state: State, r: Remembered, maxPoints: number): State {
   const cutoff = state.now - state.windowMs;
@@ -49,8 +51,9 @@ export function applyRemembered(state: State, r: Remembered, maxPoints: number):
     const until = { ...backfilledUntil[m] };
     for (const id of Object.keys(s)) {
       const points = r.series[m][id];
-      if (points && points.length > 0 && (s[id]?.length ?? 0) === 0) {
-        const restored = seriesOf(points, cutoff, maxPoints);
+      if (points && points.length > 0) {
+        const live = s[id];
+        const restored = live && live.length > 0 ? prune(prependHistory(live, points), cutoff, maxPoints) : seriesOf(points, cutoff, maxPoints);
         s[id] = restored;
         steps[id] = Math.max(steps[id] ?? 0, largestStepOf(restored));
       }
@@ -76,7 +79,7 @@ export function applyRemembered(state: State, r: Remembered, maxPoints: number):
   return {
     ...state,
     series, largestStep, values, backfilledUntil, health, prices, details, alerts,
-    priceSeries: state.priceSeries.length > 0 ? state.priceSeries : seriesOf(r.priceSeries, cutoff, maxPoints),
+    priceSeries: state.priceSeries.length > 0 ? prune(prependHistory(state.priceSeries, r.priceSeries), cutoff, maxPoints) : seriesOf(r.priceSeries, cutoff, maxPoints),
     alertActive: { ...r.alertActive, ...state.alertActive },
     ...(state.height === undefined && r.height !== undefined ? { height: r.height } : {}),
   };

@@ -1,7 +1,7 @@
 // The disk edge: restores the store from the state directory at start, then journals what changes.
 import fs from 'node:fs';
 import { age } from '../model/health.js';
-import type { StorageStatus } from '../model/state.js';
+import type { State, StorageStatus } from '../model/state.js';
 import type { Store } from '../model/store.js';
 import { rememberedFrom } from './from-records.js';
 import { openJournal, type Journal } from './journal.js';
@@ -20,6 +20,11 @@ export interface PersistOptions {
   readonly compactBytes?: number;
   /** After a failed write, how long until a full rewrite is tried again (default 10 minutes). */
   readonly retryMs?: number;
+  /**
+   * The store's state before its first poll, when persistence starts after polls began (the live dashboard
+   * loads the state directory after its first frame): what changed since is journaled before the restore.
+   */
+  readonly since?: State;
   /** Tests: wraps the journal (e.g. to make writes fail as on a full disk). */
   readonly wrap?: (journal: Journal) => Journal;
 }
@@ -77,6 +82,15 @@ export function startPersistence(o: PersistOptions): Persistence {
   }
   const prov = new Provenance();
   const remembered = journal && journal.records.length > 0 ? rememberedFrom(journal.records, prov) : undefined;
+  // Polls that ran before persistence started: journaled as they would have been, before the restore merges
+  // the older points in (the restore itself is never written back).
+  if (o.since && journal && writable && failure === undefined) {
+    try {
+      journal.append(diffRecords(o.since, store.getState(), prov));
+    } catch (error) {
+      failure = reason(error);
+    }
+  }
   if (remembered) store.dispatch({ type: 'state/restore', remembered });
   const points = remembered ? countPoints(remembered.series) : 0;
   const loaded = remembered ? `remembered ${points.toLocaleString('en-US')} points, last saved ${age(o.now() - remembered.savedAt)} ago` : 'nothing saved yet';

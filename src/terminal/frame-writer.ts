@@ -14,6 +14,7 @@ export class FrameWriter extends EventEmitter {
   constructor(private readonly out: NodeJS.WriteStream) {
     super();
     out.on('resize', this.onResize);
+    process.on('SIGWINCH', this.onWinch);
   }
 
   get columns(): number {
@@ -32,6 +33,20 @@ export class FrameWriter extends EventEmitter {
   private readonly onResize = (): void => {
     this.last = undefined; // the terminal reflowed: the next frame is drawn in full
     this.emit('resize');
+  };
+
+  /**
+   * Every SIGWINCH, also one after which the size is the old one again: Node emits 'resize' only when the size
+   * it reads differs, so resizes made while the event loop was busy (loading the state directory) and ending at
+   * the starting size go unheard, and Ink, rendering the same frame, writes nothing; but the terminal has
+   * reflowed its content meanwhile. The last frame is drawn again in full unless a frame comes first.
+   */
+  private readonly onWinch = (): void => {
+    const frame = this.last;
+    this.last = undefined;
+    setImmediate(() => {
+      if (this.last === undefined && frame) this.draw(undefined, clipFrame(frame, this.columns || 80, this.rows || 24));
+    });
   };
 
   /** Ink's write: a full frame wrapped in its erase sequences. */
@@ -53,6 +68,7 @@ export class FrameWriter extends EventEmitter {
   /** Stops following the terminal's resizes. */
   dispose(): void {
     this.out.off('resize', this.onResize);
+    process.off('SIGWINCH', this.onWinch);
   }
 
   private draw(prev: string[] | undefined, next: string[]): void {

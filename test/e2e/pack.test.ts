@@ -10,7 +10,7 @@ import pkg from '../../package.json' with { type: 'json' };
 /** What a checkout holds that the build needs (no dist/, no .git); node_modules is linked, not copied. */
 const CHECKOUT = ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'bin', 'scripts', 'src'];
 /** Every file the install may hold: the package's own, nothing from node_modules. */
-const INSTALLED = ['LICENSE', 'README.md', 'bin/l2top.js', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/l2top.js', 'package.json'];
+const INSTALLED = ['LICENSE', 'README.md', 'bin/l2top.js', 'bin/load-bundle.js', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/l2top.cjs', 'package.json'];
 
 let work: string;
 let prefix: string;
@@ -73,7 +73,7 @@ function l2top(args: string[], env: Record<string, string> = { XDG_CONFIG_HOME: 
 }
 
 describe('npm pack and an offline install', () => {
-  it('installs the package alone: its own six files, no node_modules', () => {
+  it('installs the package alone: its own seven files, no node_modules', () => {
     expect(filesUnder(installed)).toEqual(INSTALLED);
     expect(fs.existsSync(path.join(installed, 'node_modules'))).toBe(false);
     // The prefix holds the package and the command's link, nothing else.

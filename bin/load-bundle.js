@@ -1,0 +1,74 @@
+// Loads the CommonJS bundle (dist/l2top.cjs) with V8's compiled code cached on disk, so that from the second
+// start on the bundle is neither parsed nor compiled again, nor are the functions the first frame runs.
+// Node >= 22.1 does this itself (module.enableCompileCache). Node 20 has no such switch for files it loads, so
+// there the bundle runs through vm.Script with `cachedData`; the cache is written once, right after the first
+// frame with data, so it holds what start-up compiles. A cache V8 rejects (another Node, other flags) is
+// rewritten; one that cannot be read or written is never an error. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+import fs from 'node:fs';
+import module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/** $XDG_CACHE_HOME/l2top, else ~/.cache/l2top. */
+function cacheDir() {
+  const xdg = process.env.XDG_CACHE_HOME;
+  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+  return path.join(base, 'l2top');
+}
+
+/** Node >= 22.1: Node's own compile cache, then a plain require. */
+function withNodeCache(file) {
+  try {
+    module.enableCompileCache(path.join(cacheDir(), 'node-compile-cache'));
+  } catch {
+    // start without the cache
+  }
+  return { exports: createRequire(import.meta.url)(file), saveCache() {} };
+}
+
+/** Node 20: the bundle as a vm.Script (CommonJS wrapper), with V8's code cache for it in the cache folder. */
+function withCodeCache(file) {
+  const stat = fs.statSync(file);
+  // V8 checks its own version and flags, but only the length of the source: the file's mtime keys the content.
+  const cacheFile = path.join(cacheDir(), `code-cache-${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}.bin`);
+  let cachedData;
+  if (process.env.NODE_DISABLE_COMPILE_CACHE === undefined) {
+    try {
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      // no cache yet
+    }
+  }
+  // The bundle is ASCII (esbuild's charset), so latin1 reads it without UTF-8 decoding.
+  const source = fs.readFileSync(file, 'latin1');
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file, ...(cachedData ? { cachedData } : {}), importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const mod = { exports: {} };
+  script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
+  let saved = cachedData !== undefined && !script.cachedDataRejected;
+  return {
+    exports: mod.exports,
+    saveCache() {
+      if (saved || process.env.NODE_DISABLE_COMPILE_CACHE !== undefined) return;
+      saved = true;
+      try {
+        const dir = path.dirname(cacheFile);
+        fs.mkdirSync(dir, { recursive: true });
+        // Caches of earlier builds or Node versions are dropped; one file per bundle and Node.
+        for (const old of fs.readdirSync(dir)) if (old.startsWith('code-cache-') && old !== path.basename(cacheFile)) fs.rmSync(path.join(dir, old), { force: true });
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, script.createCachedData());
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        // a read-only or full disk: start without a cache next time
+      }
+    },
+  };
+}
+
+/** Loads `file` (the bundle); `saveCache()` stores the compiled code once start-up is done (Node 20 only). */
+export function loadBundle(file) {
+  return typeof module.enableCompileCache === 'function' ? withNodeCache(file) : withCodeCache(file);
+}
