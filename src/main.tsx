@@ -11,7 +11,7 @@ import { createHttpClient } from './feeds/http.js';
 import { createPoller, type Poller } from './feeds/poller.js';
 import { PROVIDER_DEFAULTS } from './feeds/providers.js';
 import { DEFAULT_NETWORKS, NETWORKS, PRICE_SOURCES } from './feeds/networks.js';
-import { networksAndSources } from './commands/networks.js';
+import { networksAndSources, shownOnly } from './commands/networks.js';
 import { SOURCES } from './feeds/registry.js';
 import { metaOf } from './feeds/source.js';
 import { selectRows } from './model/selectors.js';
@@ -19,7 +19,6 @@ import { toSnapshot } from './model/snapshot.js';
 import { initialState } from './model/state.js';
 import { createStore, type Store } from './model/store.js';
 import { throttledStore } from './terminal/throttled-store.js';
-import type { NetworkMeta, SourceMeta } from './model/types.js';
 import { App } from './ui/App.js';
 import { COMMANDS, DEFAULT_KEYS, remapKeys } from './ui/keymap.js';
 import { THEMES } from './ui/theme.js';
@@ -69,13 +68,6 @@ interface Runtime {
   readonly now: () => number;
   /** Closes what setUp opened: demo server, alert hooks, recording. */
   close(): Promise<void>;
-}
-
-/** A source as the UI sees it: reporting only the networks that are shown (Bitcoin Layers covers more). */
-function shownOnly(meta: SourceMeta, networks: readonly NetworkMeta[]): SourceMeta {
-  if (meta.networks.length <= 1) return meta;
-  const shown = new Set(networks.map((n) => n.id));
-  return { ...meta, networks: meta.networks.filter((id) => shown.has(id)) };
 }
 
 async function setUp(loaded: Config, deferState = false): Promise<Runtime> {

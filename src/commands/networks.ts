@@ -4,7 +4,7 @@ import { createCustomSource } from '../feeds/custom/custom-source.js';
 import { NETWORKS } from '../feeds/networks.js';
 import { SOURCES, sourcesFor } from '../feeds/registry.js';
 import type { SourceDef } from '../feeds/source.js';
-import type { NetworkMeta } from '../model/types.js';
+import type { NetworkMeta, SourceMeta } from '../model/types.js';
 
 /** Built-in networks plus one per custom feed, with the sources they need. */
 export function networksAndSources(config: Pick<Config, 'customFeeds' | 'networks'>): { networks: NetworkMeta[]; sources: SourceDef[] } {
@@ -21,4 +21,11 @@ export function networksAndSources(config: Pick<Config, 'customFeeds' | 'network
   const all = [...NETWORKS, ...customNetworks];
   const networks = config.networks.map((id) => all.find((n) => n.id === id)).filter((n) => n !== undefined);
   return { networks, sources: sourcesFor(networks, [...SOURCES, ...custom.map((c) => c.source)]) };
+}
+
+/** A source as the UI sees it: reporting only the networks that are shown (Bitcoin Layers covers more). */
+export function shownOnly(meta: SourceMeta, networks: readonly NetworkMeta[]): SourceMeta {
+  if (meta.networks.length <= 1) return meta;
+  const shown = new Set(networks.map((n) => n.id));
+  return { ...meta, networks: meta.networks.filter((id) => shown.has(id)) };
 }

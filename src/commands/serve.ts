@@ -27,7 +27,7 @@ import { startPersistence } from '../state/persist.js';
 import { Provenance } from '../state/provenance.js';
 import { COMMANDS, DEFAULT_KEYS } from '../ui/keymap.js';
 import { VERSION } from '../version.js';
-import { networksAndSources } from './networks.js';
+import { networksAndSources, shownOnly } from './networks.js';
 
 /** How often the clock is pushed into the store, so staleness, /readyz and the metrics follow time. */
 const TICK_MS = 30_000;
@@ -133,7 +133,8 @@ export async function runServe(argv: readonly string[], env: NodeJS.ProcessEnv =
   const store = createStore(initialState({
     now: now(), intervalMs: config.intervalMs, windowMs: config.windowMs, demo: config.demo, replay: config.replay !== undefined, networks,
     hooks: hookTargets(config.hooks).filter((t) => hooks.some((h) => h.id === t.id)),
-    sources: sources.map(metaOf), priceSources: PRICE_SOURCES, metric: config.metric,
+    // As the live view does: a source counts only the networks served, so a --hub viewer's Sources view matches a direct one.
+    sources: sources.map((d) => shownOnly(metaOf(d), networks)), priceSources: PRICE_SOURCES, metric: config.metric,
     settings: { tolerance: config.tolerance, anomalyThreshold: config.anomalyThreshold, alertRules: config.alertRules },
   }));
   const persistence = config.stateDir !== undefined && !config.demo && config.replay === undefined

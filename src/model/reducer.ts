@@ -83,7 +83,8 @@ function setRejected(state: State, metric: Metric, network: NetworkId, sourceId:
 
 /**
  * Appends the value in use for (metric, network) at the time it describes if `sourceId` supplied it,
- * or a gap when nothing fresh is left. A value whose time is already the last point's adds nothing.
+ * or a gap when nothing fresh is left and `sourceId` is one the value may come from (a reference answering
+ * before the primary is no gap). A value whose time is already the last point's adds nothing.
  */
 function record(state: State, metric: Metric, network: NetworkId, sourceId: SourceId, at: number): State {
   const meta = state.networks.find((n) => n.id === network);
@@ -96,7 +97,10 @@ function record(state: State, metric: Metric, network: NetworkId, sourceId: Sour
     const next = setLargestStep(state, metric, network, stepOnto(s, picked.dataAt, picked.value));
     return setSeries(next, metric, network, append(s, picked.dataAt, picked.value));
   }
-  if (!picked || picked.stale) return at <= lastT ? state : setSeries(state, metric, network, append(s, at, Number.NaN));
+  if (!picked || picked.stale) {
+    if (at <= lastT || !prioritySources(meta, metric).includes(sourceId)) return state;
+    return setSeries(state, metric, network, append(s, at, Number.NaN));
+  }
   return state;
 }
 

@@ -33,11 +33,11 @@ afterAll(async () => {
 });
 
 /** A viewer store and its poller, as main wires them (the local registry until the hub's state arrives). */
-function viewer(o: { maxBytes?: { state?: number; actions?: number } } = {}): { store: Store; poller: HubPoller } {
+function viewer(o: { maxBytes?: { state?: number; actions?: number }; url?: string } = {}): { store: Store; poller: HubPoller } {
   const holder: { store?: Store } = {};
   const userAgent = 'l2top/0.0.0-test';
   const poller = createHubPoller({
-    link: hubLink(hub.url, undefined), userAgent, http: createHttpClient({ userAgent, socketTimeoutMs: 3_000 }), transport: undiciTransport(),
+    link: hubLink(o.url ?? hub.url, undefined), userAgent, http: createHttpClient({ userAgent, socketTimeoutMs: 3_000 }), transport: undiciTransport(),
     timeoutMs: 2_000, intervalMs: 60_000, emit: (a) => holder.store?.dispatch(a), ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}),
   });
   const store = createStore(initialState({ now: Date.now(), intervalMs: 60_000, windowMs: 90 * 86_400_000, demo: false, networks: [], sources: [poller.relay] }));
@@ -94,6 +94,20 @@ describe('hub poller', () => {
     await until(() => hubRow(store)?.status === 'ok' && !btc(store, 'lightning')?.stale, 'recovery', 15_000);
     expect(hub.hits('/api/v1/hub/state')).toBeGreaterThan(stateFetches);
     expect(selectRows(store.getState(), 'btc-locked').every((r) => !r.stale)).toBe(true);
+  });
+
+  it('a hub that never answered: the hub row\'s next attempt is the stream\'s reconnect (seconds), not the 60 s interval', async () => {
+    const dead = await startFakeHub({ baseUrls: up.baseUrls });
+    const url = dead.url;
+    await dead.close();
+    const { store, poller } = viewer({ url });
+    expect(await poller.connect(2_000)).toBe(false);
+    const at = Date.now();
+    // Before the stream runs, the fallback interval is the only plan.
+    expect((hubRow(store)?.nextAttemptAt ?? 0) - at).toBeGreaterThan(50_000);
+    poller.start();
+    await until(() => (hubRow(store)?.nextAttemptAt ?? Infinity) - Date.now() < 5_000, 'a next attempt within seconds');
+    expect(hubRow(store)).toMatchObject({ status: 'down', error: { message: 'connection refused' } });
   });
 
   it('a history backfill on the hub (a resync note) and a 410 make the viewer fetch the whole state again', async () => {

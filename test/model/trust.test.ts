@@ -156,3 +156,21 @@ describe('changes', () => {
     expect(toSnapshot(s).networks.find((n) => n.id === 'rootstock')?.changeSinceStart).toEqual({ change: Number((36e7 / 3e11).toFixed(6)), since: new Date(T0).toISOString() });
   });
 });
+
+describe('series gaps', () => {
+  it('a reference answering before the primary leaves no gap: the primary\'s value, stamped by its upstream before that answer, is the point', () => {
+    // The first round: Bitcoin Layers (a reference for Lightning) answers first, then mempool with a block-time stamp.
+    const s = run(fresh(), [
+      outcome('layers', T0, [btc('lightning', 4e11)]),
+      outcome('mempool-ln', T0 + 80, [btc('lightning', 5e11, { observedAt: T0 - 1_000 })]),
+    ]);
+    expect(row(s, 'lightning')).toMatchObject({ value: 5e11, stale: false });
+    expect(toPoints(s.series['btc-locked'].lightning ?? { chunks: [], start: 0, length: 0 })).toEqual([[T0 - 1_000, 5e11]]);
+  });
+
+  it('the primary failing with nothing fresh left still records a gap', () => {
+    const s = run(fresh(), [{ type: 'feed/outcome', sourceId: 'mempool-ln', nextAttemptAt: T0 + 5 * MIN, outcome: { ok: false, at: T0, latencyMs: 5, error: { kind: 'network', message: 'connection refused' } } }]);
+    const points = toPoints(s.series['btc-locked'].lightning ?? { chunks: [], start: 0, length: 0 });
+    expect(points.map(([t, v]) => [t, Number.isNaN(v)])).toEqual([[T0, true]]);
+  });
+});

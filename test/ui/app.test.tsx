@@ -5,7 +5,7 @@ import { App, keyPresses } from '../../src/ui/App.js';
 import { createStore } from '../../src/model/store.js';
 import { reduce } from '../../src/model/reducer.js';
 import type { State } from '../../src/model/state.js';
-import { allOk, fail, freshState, MIN, price, run, T0 } from '../helpers/state.js';
+import { allOk, fail, freshState, MIN, price, run, T0, TEST_SOURCES } from '../helpers/state.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
@@ -140,6 +140,18 @@ describe('App frames', () => {
     expect(frame).toContain('No data yet: no source has answered');
     expect(frame.replace(/\s+/g, ' ')).toContain('DNS lookup failed for mempool.space: 5 sources (mempool, liquid, rootstock, hiro), retry in 1m');
     expect(frame).toContain('l2top --demo');
+    unmount();
+  });
+
+  it('with --hub and the hub never answered: asks about the hub, not about being offline, and does not offer --demo', () => {
+    const hub = { id: 'hub', provider: 'hub', role: 'relay' as const, networks: [], label: 'hub http://127.0.0.1:9464', path: '/api/v1/events', polls: true };
+    const s = run(freshState({ sources: [hub, ...TEST_SOURCES] }), [fail('hub', T0, { kind: 'network', message: 'connection refused' })]);
+    const { lastFrame, unmount } = renderApp(s, 80, 24);
+    const frame = lastFrame() ?? '';
+    expect(frame).toContain('No data yet: the hub has not answered. Is l2top serve running there?');
+    expect(frame).toContain('connection refused: hub http://127.0.0.1:9464, retry in');
+    expect(frame).not.toContain('--demo');
+    expect(frame).not.toContain('offline');
     unmount();
   });
 });

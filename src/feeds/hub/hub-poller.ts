@@ -53,8 +53,10 @@ export function createHubPoller(deps: HubPollerDeps): HubPoller {
   let phase: 'idle' | 'running' | 'stopped' = 'idle';
   const phaseIs = (p: typeof phase): boolean => phase === p;
   let dueAt = now() + deps.intervalMs;
+  /** While the event stream is down: when it tries again (and with it a catch-up), usually long before dueAt. */
+  let reconnectAt: number | undefined;
   const sync = createHubSync({
-    link: deps.link, http: deps.http, relay, now, nextAt: () => dueAt, ...(deps.maxBytes ? { maxBytes: deps.maxBytes } : {}),
+    link: deps.link, http: deps.http, relay, now, nextAt: () => Math.min(dueAt, reconnectAt ?? Infinity), ...(deps.maxBytes ? { maxBytes: deps.maxBytes } : {}),
     emit: (action) => {
       if (!phaseIs('stopped')) deps.emit(action);
     },
@@ -114,6 +116,7 @@ export function createHubPoller(deps: HubPollerDeps): HubPoller {
           const type = String(res.headers['content-type'] ?? '');
           if (res.statusCode !== 200 || !type.startsWith('text/event-stream')) throw new FeedFailure('http', `events: HTTP ${res.statusCode}`);
           failures = 0;
+          reconnectAt = undefined;
           void kick();
           const parser = createSseParser(() => void kick());
           for await (const chunk of res.body) parser.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
@@ -125,10 +128,13 @@ export function createHubPoller(deps: HubPollerDeps): HubPoller {
         // The catch-up below says on the hub's row what is wrong; the stream only tells when to look.
       }
       if (!phaseIs('running')) return;
-      void kick();
       failures += 1;
       const cap = Math.min(RECONNECT_MAX_MS, Math.max(2_000, period()));
-      await sleep(Math.min(cap, RECONNECT_MIN_MS * 2 ** (failures - 1)) * (0.8 + 0.4 * random()));
+      const wait = Math.min(cap, RECONNECT_MIN_MS * 2 ** (failures - 1)) * (0.8 + 0.4 * random());
+      // The hub row's "next"/"retry in" is this reconnect, not the next interval.
+      reconnectAt = now() + wait;
+      void kick();
+      await sleep(wait);
     }
   }
 

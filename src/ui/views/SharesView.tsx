@@ -204,12 +204,15 @@ export function SharesView(p: SharesViewProps): React.JSX.Element {
   lines.push(<Line key="legend" segments={[{ text: fit(shorten(legend, p.width), p.width), dim: true }]} />);
 
   if (noData && failing.length > 0) {
+    // With --hub only the hub can answer: ask about it, and --demo does not go with --hub.
+    const hub = failing.some((s) => s.meta.role === 'relay');
+    const headline = hub ? 'No data yet: the hub has not answered. Is l2top serve running there?' : 'No data yet: no source has answered. Are you offline?';
     lines.push(<Line key="gap" segments={[{ text: '' }]} />);
-    lines.push(<Line key="offline" segments={[{ text: fit('No data yet: no source has answered. Are you offline?', p.width), color: p.theme.error, bold: true }]} />);
+    lines.push(<Line key="offline" segments={[{ text: fit(headline, p.width), color: p.theme.error, bold: true }]} />);
     for (const [j, text] of offlineLines(failing, p.now, p.width, Math.max(1, p.height - lines.length - 2)).entries()) {
       lines.push(<Line key={`o${j}`} segments={[{ text, color: p.theme.muted }]} />);
     }
-    lines.push(<Line key="demo" segments={[{ text: fit('Run `l2top --demo` (npm run demo) to explore with SAMPLE data.', p.width), color: p.theme.accent }]} />);
+    if (!hub) lines.push(<Line key="demo" segments={[{ text: fit('Run `l2top --demo` (npm run demo) to explore with SAMPLE data.', p.width), color: p.theme.accent }]} />);
   } else if (noteLines.length > 0) {
     lines.push(<Line key="gap" segments={[{ text: '' }]} />);
     noteLines.forEach((text, j) => lines.push(<Line key={`n${j}`} segments={[{ text, color: p.theme.warn }]} />));
