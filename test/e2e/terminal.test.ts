@@ -136,11 +136,21 @@ describe.skipIf(tmuxMissing)('odd terminals and options in tmux', () => {
     await t.waitFor(DATA);
     for (let i = 0; i < 12; i += 1) await t.resize(60 + ((i * 7) % 70), 16 + ((i * 5) % 26));
     await t.resize(100, 30);
-    await new Promise((r) => setTimeout(r, 600));
-    const incremental = await t.capture();
+    // The screen once it stops changing (a fixed wait was too short on a loaded machine).
+    const settled = async (): Promise<string> => {
+      let last = await t.capture();
+      for (let waited = 0; waited < 8_000; waited += 400) {
+        await new Promise((r) => setTimeout(r, 400));
+        const now = await t.capture();
+        if (now === last) return now;
+        last = now;
+      }
+      return last;
+    };
+    const incremental = await settled();
     await t.sendKeys('C-l');
-    await new Promise((r) => setTimeout(r, 400));
-    expect(incremental).toBe(await t.capture());
+    await new Promise((r) => setTimeout(r, 200));
+    expect(incremental).toBe(await settled());
     expect(incremental).toMatch(DATA);
   });
 
