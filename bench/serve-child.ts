@@ -8,7 +8,8 @@
 // state, so the next scrape builds the exposition again), GET /bench/cpu reports process.cpuUsage(), GET
 // /bench/done writes the result and exits.
 // Diagnosis: BENCH_SERVE_NO_MAIN=1 leaves the rest of the bundle unloaded, BENCH_SERVE_NO_SCRAPE=1 skips the hourly
-// scrapes (to tell what the store, the bundle and the scrapes each cost).
+// scrapes (to tell what the store, the bundle and the scrapes each cost), BENCH_SERVE_NO_TUNING=1 skips serve's
+// V8 settings (src/serve/v8-tuning.ts).
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +18,7 @@ import { createActionLog } from '../src/serve/action-log.js';
 import { createServeApp } from '../src/serve/app.js';
 import { trackProvenance } from '../src/serve/provenance.js';
 import { startServer } from '../src/serve/server.js';
+import { tuneV8ForServe } from '../src/serve/v8-tuning.js';
 import { benchInitialState, DAY, roundActions, STEP, T0 } from './fixtures/state.js';
 
 export interface ServeSample {
@@ -59,6 +61,8 @@ function get(url: string): Promise<string> {
 async function main(): Promise<void> {
   // The code the binary loads (Ink, React, undici, zod, ...), though serve renders nothing.
   if (process.env.BENCH_SERVE_NO_MAIN !== '1') await import('../src/main.js');
+  // What runServe does first (BENCH_SERVE_NO_TUNING=1 leaves V8 as it is, for comparison).
+  if (process.env.BENCH_SERVE_NO_TUNING !== '1') tuneV8ForServe();
   const days = Number(process.env.BENCH_SERVE_DAYS ?? 120);
   const store = createStore(benchInitialState(T0));
   const actionLog = createActionLog();

@@ -23,6 +23,7 @@ import { createServeApp } from '../serve/app.js';
 import { trackProvenance } from '../serve/provenance.js';
 import { headerSecretValues, urlSecretValues } from '../serve/secrets.js';
 import { startServer, type ServerLimits } from '../serve/server.js';
+import { tuneV8ForServe } from '../serve/v8-tuning.js';
 import { startPersistence } from '../state/persist.js';
 import { Provenance } from '../state/provenance.js';
 import { COMMANDS, DEFAULT_KEYS } from '../ui/keymap.js';
@@ -112,6 +113,7 @@ export async function runServe(argv: readonly string[], env: NodeJS.ProcessEnv =
   const parsed = parse(argv, env);
   if ('exit' in parsed) return parsed.exit;
   const { flags, config: loaded, token } = parsed;
+  tuneV8ForServe();
   const log = (line: string) => void process.stderr.write(`${line}\n`);
   const demo = loaded.demo ? await startDemoServer() : undefined;
   let wire;

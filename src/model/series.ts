@@ -51,10 +51,21 @@ export function append(s: Series, t: number, v: number): Series {
   if (s.length > 0 && t < timeAt(s, s.length - 1)) return s;
   const last = s.chunks[s.chunks.length - 1];
   if (last && last.t.length < CHUNK) {
-    const chunk = { t: [...last.t, t], v: [...last.v, v] };
+    const chunk = { t: appended(last.t, t), v: appended(last.v, v) };
     return { chunks: [...s.chunks.slice(0, -1), chunk], start: s.start, length: s.length + 1 };
   }
   return { chunks: [...s.chunks, { t: [t], v: [v] }], start: s.start, length: s.length + 1 };
+}
+
+/**
+ * A copy of `a` with `x` at the end, its backing store exactly that long (8 bytes a point): a spread or a push
+ * leaves V8's growth slack (about half again) in every chunk the series keeps, a third of a full window's memory.
+ */
+function appended(a: readonly number[], x: number): number[] {
+  const out = new Array<number>(a.length + 1);
+  for (let i = 0; i < a.length; i += 1) out[i] = a[i] ?? Number.NaN;
+  out[a.length] = x;
+  return out;
 }
 
 /** Builds a series from time-ordered points. */

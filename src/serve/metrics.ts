@@ -1,12 +1,14 @@
-// GET /metrics: the store's state as Prometheus gauges through prom-client, read from the selectors at scrape
-// time. The l2top part is built once per state object (a scrape of an unchanged state reuses the text); the
-// process part (prom-client's default metrics, HTTP requests, SSE clients, alerts fired) is read every scrape.
+// GET /metrics: the store's state as Prometheus gauges, read from the selectors at scrape time and written as
+// exposition text directly (exposition.ts). The l2top part is built once per state object (a scrape of an
+// unchanged state reuses the text); the process part (prom-client: its default metrics, HTTP requests, SSE
+// clients, alerts fired) is read every scrape.
 // Label values come only from registry and config ids: bounded. No sample carries a timestamp.
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { pickPrice } from '../model/pick.js';
 import { selectRows, selectSector, selectSources } from '../model/selectors.js';
 import type { State } from '../model/state.js';
 import { METRICS, type Metric } from '../model/types.js';
+import { exposition, GaugeFamily } from './exposition.js';
 
 const SATS = 1e8;
 
@@ -30,11 +32,9 @@ export interface ServeMetrics {
   countAlert(rule: number): void;
 }
 
-type Labels<K extends string> = Partial<Record<K, string>>;
-
-/** The gauges that mirror the state, all in one registry so they can be rebuilt together. */
-function stateGauges(reg: Registry) {
-  const g = <K extends string>(name: string, help: string, labelNames: readonly K[]) => new Gauge<K>({ name, help, labelNames, registers: [reg] });
+/** The gauges that mirror the state, rebuilt together on a new state (written by hand: see exposition.ts). */
+function stateGauges() {
+  const g = <K extends string>(name: string, help: string, labelNames: readonly K[]) => new GaugeFamily<K>(name, help, labelNames);
   return {
     lockedBtc: g('l2top_network_locked_btc', 'BTC locked in the network, the value in use', ['network']),
     lockedUsd: g('l2top_network_locked_usd', 'BTC locked in the network in US dollars (BTC locked x BTC/USD)', ['network']),
@@ -61,24 +61,27 @@ function stateGauges(reg: Registry) {
 
 type Gauges = ReturnType<typeof stateGauges>;
 
-function fill(gs: Gauges, state: State): void {
-  for (const gauge of Object.values(gs)) gauge.reset();
+const seconds = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : ms / 1000);
+
+/** The state's exposition. */
+function stateText(gs: Gauges, state: State): string {
+  const families = Object.values(gs);
+  for (const family of families) family.reset();
   const price = pickPrice(state)?.value;
-  const set = <K extends string>(gauge: Gauge<K>, labels: Labels<K>, v: number | undefined) => {
-    if (v !== undefined && Number.isFinite(v)) gauge.set(labels, v);
-  };
+  let withData = 0;
   for (const metric of METRICS) {
     for (const r of selectRows(state, metric)) {
+      if (metric === 'btc-locked' && r.value !== undefined) withData += 1;
       if (r.notTracked) continue;
       const network = r.meta.id;
       if (r.value !== undefined) {
         if (metric === 'btc-locked') {
-          set(gs.lockedBtc, { network }, r.value / SATS);
-          if (price !== undefined) set(gs.lockedUsd, { network }, (r.value / SATS) * price);
-        } else set(gs.tvlUsd, { network }, r.value);
-        set(gs.share, { network, metric }, r.share);
+          gs.lockedBtc.set({ network }, r.value / SATS);
+          if (price !== undefined) gs.lockedUsd.set({ network }, (r.value / SATS) * price);
+        } else gs.tvlUsd.set({ network }, r.value);
+        gs.share.set({ network, metric }, r.share);
         if (r.source) gs.sourceInfo.set({ network, metric, source: r.source.id }, 1);
-        set(gs.dataTime, { network, metric }, r.dataAt === undefined ? undefined : r.dataAt / 1000);
+        gs.dataTime.set({ network, metric }, seconds(r.dataAt));
       }
       gs.stale.set({ network, metric }, r.stale ? 1 : 0);
       gs.doubtful.set({ network, metric }, r.doubtful ? 1 : 0);
@@ -88,16 +91,17 @@ function fill(gs: Gauges, state: State): void {
   for (const s of selectSources(state)) {
     const source = s.meta.id;
     gs.up.set({ source, provider: s.meta.provider }, s.status === 'ok' ? 1 : 0);
-    set(gs.lastSuccess, { source }, s.lastSuccessAt === undefined ? undefined : s.lastSuccessAt / 1000);
-    set(gs.latency, { source }, s.latencyMs === undefined ? undefined : s.latencyMs / 1000);
+    gs.lastSuccess.set({ source }, seconds(s.lastSuccessAt));
+    gs.latency.set({ source }, seconds(s.latencyMs));
     gs.failures.set({ source }, s.consecutiveFailures);
     gs.retryAfter.set({ source }, s.rateLimited ? Math.max(0, s.rateLimited.until - state.now) / 1000 : 0);
-    set(gs.srcDataTime, { source }, s.dataAt === undefined ? undefined : s.dataAt / 1000);
+    gs.srcDataTime.set({ source }, seconds(s.dataAt));
   }
-  set(gs.price, {}, price);
-  const withData = selectRows(state, 'btc-locked').filter((r) => r.value !== undefined).length;
-  if (withData > 0) gs.sector.set(selectSector(state).totalSats / SATS);
-  gs.withData.set(withData);
+  // The unlabelled gauges read 0 while unknown, as prom-client's did.
+  gs.price.set({}, price ?? 0);
+  gs.sector.set({}, withData > 0 ? selectSector(state).totalSats / SATS : 0);
+  gs.withData.set({}, withData);
+  return exposition(families);
 }
 
 function sourceValues(gs: Gauges, state: State, metric: Metric, price: number | undefined): void {
@@ -114,8 +118,7 @@ function sourceValues(gs: Gauges, state: State, metric: Metric, price: number | 
 }
 
 export function createServeMetrics(o: MetricsOptions): ServeMetrics {
-  const stateReg = new Registry();
-  const gauges = stateGauges(stateReg);
+  const gauges = stateGauges();
   const processReg = new Registry();
   collectDefaultMetrics({ register: processReg });
   // Gauges named *_total break the exposition conventions (promtool flags them); their per-type siblings stay.
@@ -131,16 +134,13 @@ export function createServeMetrics(o: MetricsOptions): ServeMetrics {
   const alerts = new Counter({ name: 'l2top_alerts_fired_total', help: 'Alerts fired since start, by rule (1-based index in the config)', labelNames: ['rule'], registers: [processReg] });
   for (let i = 1; i <= o.rules; i += 1) alerts.inc({ rule: String(i) }, 0);
   const redact = o.redact ?? ((t: string) => t);
-  let cached: { state: State; text: Promise<string> } | undefined;
+  let cached: { state: State; text: string } | undefined;
   return {
     contentType: processReg.contentType,
     async scrape(state) {
-      if (cached?.state !== state) {
-        fill(gauges, state);
-        cached = { state, text: stateReg.metrics().then(redact) };
-      }
-      const [own, proc] = await Promise.all([cached.text, processReg.metrics()]);
-      return `${own}\n${proc}`;
+      if (cached?.state !== state) cached = { state, text: redact(stateText(gauges, state)) };
+      const own = cached.text;
+      return `${own}\n${await processReg.metrics()}`;
     },
     countRequest(path, code) {
       requests.inc({ path, code: String(code) });
