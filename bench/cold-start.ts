@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { cleanEnv, cpuOf, spawnPty } from './pty.js';
 import type { BenchResult, Figure } from './report.js';
 import { envNumber, fmt, median, percentile, sleep } from './stats.js';
-import type { BenchContext } from './context.js';
+import { L2TOP_NODE_FLAGS, type BenchContext } from './context.js';
 import { bundledHello, node24, stateSetup, type StateSetup } from './cold-start-setup.js';
 
 const COLS = 120;
@@ -44,19 +44,21 @@ interface Run {
 function contestants(root: string, helloBundle: string, node24Bin: string | undefined, state: StateSetup): Contestant[] {
   const node = process.execPath;
   const bin = path.join(root, 'bin/l2top.js');
+  // l2top runs as the installed command and npm start run it: with bin/l2top.js's node flags.
+  const flags = L2TOP_NODE_FLAGS;
   const hello = path.join(root, 'bench/fixtures/hello-ink.mjs');
   return [
     { id: 'hello', label: 'Ink hello-world (unbundled)', argv: () => [node, hello], marker: /Hello from Ink/ },
-    { id: 'l2top', label: 'l2top --demo', argv: () => [node, bin, '--demo', '--no-state'], marker: DATA_ROW },
+    { id: 'l2top', label: 'l2top --demo', argv: () => [node, ...flags, bin, '--demo', '--no-state'], marker: DATA_ROW },
     { id: 'node', label: 'bare node (prints a line)', argv: () => [node, '-e', "process.stdout.write('node ready\\n'); setInterval(() => {}, 1e9)"], marker: /node ready/ },
-    { id: 'version', label: 'l2top --version (loads the bundle)', argv: () => [node, bin, '--version'], marker: /l2top \d+\.\d+/, exits: true },
+    { id: 'version', label: 'l2top --version (loads the bundle)', argv: () => [node, ...flags, bin, '--version'], marker: /l2top \d+\.\d+/, exits: true },
     { id: 'hello-bundled', label: 'Ink hello-world (one esbuild bundle)', argv: () => [node, helloBundle], marker: /Hello from Ink/ },
     ...(node24Bin ? [
       { id: 'hello24', label: 'Ink hello-world (unbundled), Node 24', argv: () => [node24Bin, hello], marker: /Hello from Ink/ },
-      { id: 'l2top24', label: 'l2top --demo, Node 24', argv: () => [node24Bin, bin, '--demo', '--no-state'], marker: DATA_ROW },
+      { id: 'l2top24', label: 'l2top --demo, Node 24', argv: () => [node24Bin, ...flags, bin, '--demo', '--no-state'], marker: DATA_ROW },
     ] satisfies Contestant[] : []),
-    { id: 'nostate', label: 'l2top on the simulator, --no-state', argv: () => [node, bin, '--config', state.config, '--no-state'], marker: DATA_ROW },
-    { id: 'state', label: 'l2top on the simulator, full 90-day state directory', argv: (n) => [node, bin, '--config', state.config, '--state-dir', state.fresh(n)], marker: DATA_ROW },
+    { id: 'nostate', label: 'l2top on the simulator, --no-state', argv: () => [node, ...flags, bin, '--config', state.config, '--no-state'], marker: DATA_ROW },
+    { id: 'state', label: 'l2top on the simulator, full 90-day state directory', argv: (n) => [node, ...flags, bin, '--config', state.config, '--state-dir', state.fresh(n)], marker: DATA_ROW },
   ];
 }
 
@@ -108,7 +110,7 @@ interface ProbeEvent {
 async function probeRun(ctx: BenchContext, n: number): Promise<Record<string, number>> {
   const file = path.join(ctx.tmp, `cold-probe-${n}.jsonl`);
   rmSync(file, { force: true });
-  const argv = [process.execPath, '--import', path.join(ctx.root, 'bench/fixtures/startup-probe.mjs'), path.join(ctx.root, 'bin/l2top.js'), '--demo', '--no-state'];
+  const argv = [process.execPath, ...L2TOP_NODE_FLAGS, '--import', path.join(ctx.root, 'bench/fixtures/startup-probe.mjs'), path.join(ctx.root, 'bin/l2top.js'), '--demo', '--no-state'];
   const env = cleanEnv({ NODE_ENV: 'production', XDG_CONFIG_HOME: ctx.tmp, L2TOP_PROBE_FILE: file });
   const p = spawnPty(argv, { cols: COLS, rows: ROWS, env, cwd: ctx.root });
   const spawnAbs = performance.timeOrigin + p.startedAt;

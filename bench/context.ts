@@ -8,3 +8,9 @@ export interface BenchContext {
   /** Progress and diagnostics, printed as they happen. */
   log(line: string): void;
 }
+
+/**
+ * The node flags l2top runs with: bin/l2top.js's second line passes them when it runs as the installed command,
+ * package.json's start and demo scripts when run from a checkout. A benchmark of l2top runs it the same way.
+ */
+export const L2TOP_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];

@@ -4,7 +4,7 @@
 // days 90-99 (RSS sampled after a full GC every day from day 90). The heap used after GC, day 90 against the
 // last day, shows whether anything is retained.
 import { runChild } from './child.js';
-import type { BenchContext } from './context.js';
+import { L2TOP_NODE_FLAGS, type BenchContext } from './context.js';
 import type { MemoryResult, MemorySample } from './memory-child.js';
 import type { BenchResult, Figure } from './report.js';
 import { envNumber, fmt, median } from './stats.js';
@@ -12,7 +12,8 @@ import { envNumber, fmt, median } from './stats.js';
 export async function memory(ctx: BenchContext): Promise<BenchResult> {
   const days = Math.round(envNumber('BENCH_MEMORY_DAYS', 120));
   const uiRounds = Math.round(Number(process.env.BENCH_MEMORY_UI_ROUNDS ?? 300));
-  const extraArgs = (process.env.BENCH_MEMORY_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  // The node flags l2top runs with (bin/l2top.js, npm start); BENCH_MEMORY_NODE_ARGS replaces them ("" for none).
+  const extraArgs = (process.env.BENCH_MEMORY_NODE_ARGS ?? L2TOP_NODE_FLAGS.join(' ')).split(/\s+/).filter(Boolean);
   ctx.log(`memory: ${days} simulated days of 5-minute rounds for 20 networks (20 BTC series and BTC/USD every 5 min, DeFi TVL hourly, 1 % failures), straight into the store; then ${uiRounds} rounds with the UI mounted${extraArgs.length ? `; node ${extraArgs.join(' ')}` : ''}`);
   const r = await runChild<MemoryResult>(ctx, 'bench/memory-child.tsx', ['--expose-gc', ...extraArgs], {
     BENCH_MEMORY_DAYS: String(days), BENCH_MEMORY_UI_ROUNDS: String(uiRounds),

@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bundle } from './child.js';
-import type { BenchContext } from './context.js';
+import { L2TOP_NODE_FLAGS, type BenchContext } from './context.js';
 import type { BenchResult, Figure } from './report.js';
 import type { ServeMemoryResult } from './serve-child.js';
 import { envNumber, fmt, median, percentile } from './stats.js';
@@ -40,7 +40,7 @@ export async function serveBench(ctx: BenchContext): Promise<BenchResult> {
   const file = await bundle(ctx, 'bench/serve-child.ts');
   const resultFile = path.join(ctx.tmp, 'serve-child.result.json');
   rmSync(resultFile, { force: true });
-  const child = spawn(process.execPath, ['--expose-gc', file], { cwd: ctx.root, env: { ...process.env, NODE_ENV: 'production', BENCH_RESULT_FILE: resultFile, BENCH_SERVE_DAYS: String(days) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', ...L2TOP_NODE_FLAGS, file], { cwd: ctx.root, env: { ...process.env, NODE_ENV: 'production', BENCH_RESULT_FILE: resultFile, BENCH_SERVE_DAYS: String(days) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
