@@ -1,6 +1,6 @@
 // Can the number be trusted: do fresh sources agree, did it jump, and is a jump confirmed by a second source.
 import { isFresh, type Picked } from './pick.js';
-import { lowerBound, timeAt, valueAt } from './series.js';
+import { extremesFrom, lowerBound } from './series.js';
 import type { State } from './state.js';
 import type { Metric, NetworkMeta, SourceId } from './types.js';
 
@@ -65,14 +65,16 @@ export function anomalyOf(state: State, network: NetworkMeta, metric: Metric, pi
   const s = state.series[metric][network.id];
   if (!s || !picked || picked.stale) return undefined;
   const from = Math.max(state.now - DAY, comparableFrom(state, network, metric));
-  let best: { change: number; t: number } | undefined;
-  for (let i = lowerBound(s, from); i < s.length; i += 1) {
-    const v = valueAt(s, i);
-    if (!Number.isFinite(v) || v <= 0) continue;
-    const change = (picked.value - v) / v;
-    if (!best || Math.abs(change) > Math.abs(best.change)) best = { change, t: timeAt(s, i) };
-  }
-  if (!best || Math.abs(best.change) <= state.settings.anomalyThreshold) return undefined;
+  // The largest |change| against any point lies at the smallest or the largest value (the change falls as
+  // the reference rises), the earliest point on a tie: a few reads per chunk, not one per point.
+  const range = extremesFrom(s, lowerBound(s, from));
+  if (!range) return undefined;
+  const low = (picked.value - range.lo) / range.lo;
+  const high = (picked.value - range.hi) / range.hi;
+  const best = Math.abs(low) > Math.abs(high) || (Math.abs(low) === Math.abs(high) && range.loT <= range.hiT)
+    ? { change: low, t: range.loT }
+    : { change: high, t: range.hiT };
+  if (Math.abs(best.change) <= state.settings.anomalyThreshold) return undefined;
   const tolerance = state.settings.tolerance;
   return {
     change: best.change,

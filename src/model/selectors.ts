@@ -65,8 +65,7 @@ function sourceMeta(state: State, id: string | undefined): SourceMeta | undefine
   return id === undefined ? undefined : state.sources.find((s) => s.id === id);
 }
 
-function buildRow(state: State, meta: NetworkMeta, metric: Metric): Omit<NetworkRow, 'share'> {
-  const picked: Picked | undefined = pickValue(state, meta, metric);
+function buildRow(state: State, meta: NetworkMeta, metric: Metric, picked: Picked | undefined, total: number): NetworkRow {
   const priority = prioritySources(meta, metric);
   const primary = sourceMeta(state, priority[0]);
   const source = picked ? sourceMeta(state, picked.sourceId) : primary;
@@ -84,6 +83,7 @@ function buildRow(state: State, meta: NetworkMeta, metric: Metric): Omit<Network
     meta,
     metric,
     value: picked?.value,
+    share: picked === undefined || total <= 0 ? undefined : picked.value / total,
     change24h: changeOver(s, picked?.value, state.now, DAY, state.intervalMs, from),
     change7d: changeOver(s, picked?.value, state.now, 7 * DAY, state.intervalMs, from),
     stale: picked?.stale ?? false,
@@ -132,10 +132,10 @@ const rowCache = new WeakMap<State, Map<Metric, NetworkRow[]>>();
 export function selectRows(state: State, metric: Metric = state.ui.metric): NetworkRow[] {
   const cached = rowCache.get(state)?.get(metric);
   if (cached) return cached;
-  const partial = state.networks.map((meta) => buildRow(state, meta, metric));
-  const total = partial.reduce((sum, r) => sum + (r.value ?? 0), 0);
-  const rows = partial
-    .map((r) => ({ ...r, share: r.value === undefined || total <= 0 ? undefined : r.value / total }))
+  const picked = state.networks.map((meta) => pickValue(state, meta, metric));
+  const total = picked.reduce((sum, p) => sum + (p?.value ?? 0), 0);
+  const rows = state.networks
+    .map((meta, i) => buildRow(state, meta, metric, picked[i], total))
     .sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
   const perState = rowCache.get(state) ?? new Map<Metric, NetworkRow[]>();
   perState.set(metric, rows);
@@ -155,9 +155,8 @@ export interface SectorInfo {
   readonly change90d: number | null;
 }
 
-function totalChange(state: State, periodMs: number): number | null {
+function totalChange(state: State, now: ReadonlyMap<string, number>, periodMs: number): number | null {
   const then = valuesAt(state, 'btc-locked', state.now - periodMs);
-  const now = valuesAt(state, 'btc-locked', state.now);
   const common = [...then.keys()].filter((id) => now.has(id));
   if (common.length === 0) return null;
   const a = common.reduce((sum, id) => sum + (then.get(id) ?? 0), 0);
@@ -165,19 +164,35 @@ function totalChange(state: State, periodMs: number): number | null {
   return a > 0 ? (b - a) / a : null;
 }
 
-export function selectSector(state: State): SectorInfo {
+/**
+ * Memoises a selector per state object: a render that is not a state change (a resize, a parent re-render)
+ * reuses the result; a new state computes it again. Results are shared: callers never mutate them.
+ */
+function perState<T>(select: (state: State) => T): (state: State) => T {
+  const cache = new WeakMap<State, T>();
+  return (state) => {
+    if (cache.has(state)) return cache.get(state) as T;
+    const out = select(state);
+    cache.set(state, out);
+    return out;
+  };
+}
+
+/** BTC locked on the tracked L2s against the circulating supply, and its 30 d and 90 d change; memoised per state. */
+export const selectSector = perState((state: State): SectorInfo => {
   const rows = selectRows(state, 'btc-locked');
   const totalSats = rows.reduce((sum, r) => sum + (r.value ?? 0), 0);
   const supplySats = state.height ? circulatingSats(state.height.height) : undefined;
+  const now = valuesAt(state, 'btc-locked', state.now);
   return {
     totalSats,
     supplySats,
     // More than every bitcoin in existence is impossible: no figure rather than a share above 1.
     shareOfSupply: supplySats && supplySats > 0 && totalSats <= supplySats ? totalSats / supplySats : undefined,
-    change30d: totalChange(state, 30 * DAY),
-    change90d: totalChange(state, 90 * DAY),
+    change30d: totalChange(state, now, 30 * DAY),
+    change90d: totalChange(state, now, 90 * DAY),
   };
-}
+});
 
 /** Header figures. */
 export interface HeaderInfo {
@@ -199,7 +214,18 @@ export interface HeaderInfo {
   readonly doubtful: readonly string[];
 }
 
+const headerCache = new WeakMap<State, { readonly rows: readonly NetworkRow[]; readonly info: HeaderInfo }>();
+
+/** Header figures over `rows` (default: the current metric's); memoised per state and rows. */
 export function selectHeader(state: State, rows: readonly NetworkRow[] = selectRows(state)): HeaderInfo {
+  const cached = headerCache.get(state);
+  if (cached?.rows === rows) return cached.info;
+  const info = buildHeader(state, rows);
+  headerCache.set(state, { rows, info });
+  return info;
+}
+
+function buildHeader(state: State, rows: readonly NetworkRow[]): HeaderInfo {
   let newest: number | undefined;
   for (const r of rows) if (r.dataAt !== undefined && !r.stale) newest = Math.max(newest ?? 0, r.dataAt);
   if (newest === undefined) for (const r of rows) if (r.dataAt !== undefined) newest = Math.max(newest ?? 0, r.dataAt);
@@ -253,7 +279,7 @@ export interface SourceRow {
   readonly rejected: string | undefined;
 }
 
-export function selectSources(state: State): SourceRow[] {
+function sourceRows(state: State): SourceRow[] {
   return state.sources.map((meta) => {
     const h = state.health[meta.id];
     const status = statusVia(state, meta);
@@ -275,3 +301,6 @@ export function selectSources(state: State): SourceRow[] {
     };
   });
 }
+
+/** The Sources view's rows, in registry order; memoised per state. */
+export const selectSources = perState(sourceRows);

@@ -6,9 +6,20 @@ const CHUNK = 512;
 const SHIFT = 9;
 const MASK = CHUNK - 1;
 
+/** Points per block of a chunk's range summary (a power of two), and blocks per chunk. */
+const BLOCK_SHIFT = 5;
+const BLOCK = 1 << BLOCK_SHIFT;
+const BLOCKS = CHUNK / BLOCK;
+
+/**
+ * Up to CHUNK points, with a range summary per block of 32: the smallest positive finite value of block b at
+ * `range[b]` (Infinity when there is none) and the largest at `range[BLOCKS + b]` (-Infinity). A range scan
+ * (the 24 h anomaly check) reads a whole block in one step instead of point by point; append keeps it in O(1).
+ */
 interface Chunk {
   readonly t: readonly number[];
   readonly v: readonly number[];
+  readonly range: readonly number[];
 }
 
 /**
@@ -46,15 +57,36 @@ export function pointsOf(s: Series): { readonly length: number; time(i: number):
   return { length: s.length, time: (i) => timeAt(s, i), value: (i) => valueAt(s, i) };
 }
 
+const positive = (v: number): boolean => v > 0 && v < Number.POSITIVE_INFINITY;
+
+/** The range summary of a chunk's values. */
+function rangeOf(v: readonly number[]): number[] {
+  const range: number[] = [];
+  for (let b = 0; b < BLOCKS; b += 1) range.push(Number.POSITIVE_INFINITY);
+  for (let b = 0; b < BLOCKS; b += 1) range.push(Number.NEGATIVE_INFINITY);
+  for (let i = 0; i < v.length; i += 1) widen(range, i, v[i] as number);
+  return range;
+}
+
+/** Takes value x at index i of a chunk into its block's range. */
+function widen(range: number[], i: number, x: number): void {
+  if (!positive(x)) return;
+  const b = i >>> BLOCK_SHIFT;
+  if (x < (range[b] as number)) range[b] = x;
+  if (x > (range[BLOCKS + b] as number)) range[BLOCKS + b] = x;
+}
+
 /** Appends a point. Points older than the last one are ignored (time only moves forward). */
 export function append(s: Series, t: number, v: number): Series {
   if (s.length > 0 && t < timeAt(s, s.length - 1)) return s;
   const last = s.chunks[s.chunks.length - 1];
   if (last && last.t.length < CHUNK) {
-    const chunk = { t: appended(last.t, t), v: appended(last.v, v) };
+    const range = last.range.slice();
+    widen(range, last.v.length, v);
+    const chunk: Chunk = { t: appended(last.t, t), v: appended(last.v, v), range };
     return { chunks: [...s.chunks.slice(0, -1), chunk], start: s.start, length: s.length + 1 };
   }
-  return { chunks: [...s.chunks, { t: [t], v: [v] }], start: s.start, length: s.length + 1 };
+  return { chunks: [...s.chunks, { t: [t], v: [v], range: rangeOf([v]) }], start: s.start, length: s.length + 1 };
 }
 
 /**
@@ -73,9 +105,78 @@ export function fromPoints(points: readonly (readonly [number, number])[]): Seri
   const chunks: Chunk[] = [];
   for (let i = 0; i < points.length; i += CHUNK) {
     const part = points.slice(i, i + CHUNK);
-    chunks.push({ t: part.map((p) => p[0]), v: part.map((p) => p[1]) });
+    const v = part.map((p) => p[1]);
+    chunks.push({ t: part.map((p) => p[0]), v, range: rangeOf(v) });
   }
   return { chunks, start: 0, length: points.length };
+}
+
+/** The smallest and largest positive finite value from point `from` on, each with the time of its first occurrence. */
+export interface Extremes {
+  readonly lo: number;
+  readonly loT: number;
+  readonly hi: number;
+  readonly hiT: number;
+}
+
+/**
+ * The smallest and largest positive finite value of points `from`..length-1 and when each first occurs;
+ * undefined when there is none. Points are read one by one only up to the first block boundary; after that
+ * whole blocks are read from their range summaries (and each winning block once more for the time), so the
+ * cost is at most about 100 reads plus one per block, however many points lie in the range.
+ */
+export function extremesFrom(s: Series, from: number): Extremes | undefined {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let loT = Number.NaN;
+  let hiT = Number.NaN;
+  // The absolute index of the block holding an extreme that came from a summary (its time is found at the end), else -1.
+  let loAt = -1;
+  let hiAt = -1;
+  const first = Math.max(0, from) + s.start;
+  if (first >= s.start + s.length) return undefined;
+  for (let c = first >>> SHIFT; c < s.chunks.length; c += 1) {
+    const { t, v, range } = s.chunks[c] as Chunk;
+    let i = c === first >>> SHIFT ? first & MASK : 0;
+    const edge = Math.min(v.length, (i + BLOCK - 1) & ~(BLOCK - 1));
+    for (; i < edge; i += 1) {
+      const x = v[i] as number;
+      if (!positive(x)) continue;
+      if (x < lo) {
+        lo = x;
+        loT = t[i] as number;
+        loAt = -1;
+      }
+      if (x > hi) {
+        hi = x;
+        hiT = t[i] as number;
+        hiAt = -1;
+      }
+    }
+    // i is now on a block boundary, or at the end of the chunk (then there is no block left).
+    for (let b = i >>> BLOCK_SHIFT; i < v.length && b < BLOCKS && b << BLOCK_SHIFT < v.length; b += 1) {
+      if ((range[b] as number) < lo) {
+        lo = range[b] as number;
+        loAt = (c << SHIFT) + (b << BLOCK_SHIFT);
+      }
+      if ((range[BLOCKS + b] as number) > hi) {
+        hi = range[BLOCKS + b] as number;
+        hiAt = (c << SHIFT) + (b << BLOCK_SHIFT);
+      }
+    }
+  }
+  if (lo === Number.POSITIVE_INFINITY) return undefined;
+  if (loAt >= 0) loT = firstTimeOf(s, loAt, lo);
+  if (hiAt >= 0) hiT = firstTimeOf(s, hiAt, hi);
+  return { lo, loT, hi, hiT };
+}
+
+/** The time of the first point equal to x in the block that starts at absolute index `at`. */
+function firstTimeOf(s: Series, at: number, x: number): number {
+  const { t, v } = s.chunks[at >>> SHIFT] as Chunk;
+  const end = Math.min(v.length, (at & MASK) + BLOCK);
+  for (let i = at & MASK; i < end; i += 1) if (v[i] === x) return t[i] as number;
+  return Number.NaN;
 }
 
 /** Every point as [t, v] pairs (for merging; O(n)). */
@@ -85,10 +186,42 @@ export function toPoints(s: Series): [number, number][] {
   return out;
 }
 
-/** Index of the first point with time >= t (length when none). */
+/**
+ * Index of the first point with time >= t (length when none). The search starts where linear interpolation
+ * between the first and the last point puts t and gallops out from there: polls are about evenly spaced, so
+ * that is a few reads near the answer instead of ~15 reads spread over a 90-day window (each a likely cache
+ * miss: a render makes a few hundred of these searches), and never more than about twice a binary search.
+ */
 export function lowerBound(s: Series, t: number): number {
-  let lo = 0;
-  let hi = s.length;
+  const n = s.length;
+  if (n === 0 || !(timeAt(s, 0) < t)) return 0;
+  const last = timeAt(s, n - 1);
+  if (last < t) return n;
+  // time(0) < t <= time(n - 1): the answer lies in (0, n - 1].
+  const first = timeAt(s, 0);
+  const guess = Math.min(n - 1, Math.max(1, Math.floor(((t - first) / (last - first)) * (n - 1))));
+  let a: number;
+  let b: number;
+  if (timeAt(s, guess) < t) {
+    // Gallop right until time(b) >= t, keeping time(a) < t.
+    a = guess;
+    b = guess + 1;
+    for (let step = 2; b < n - 1 && timeAt(s, b) < t; step *= 2) {
+      a = b;
+      b = Math.min(n - 1, b + step);
+    }
+  } else {
+    // Gallop left until time(a) < t, keeping time(b) >= t.
+    b = guess;
+    a = guess - 1;
+    for (let step = 2; a > 0 && !(timeAt(s, a) < t); step *= 2) {
+      b = a;
+      a = Math.max(0, a - step);
+    }
+  }
+  // Binary search in (a, b]: time(a) < t <= time(b).
+  let lo = a + 1;
+  let hi = b;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (timeAt(s, mid) < t) lo = mid + 1;

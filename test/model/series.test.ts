@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  append, EMPTY_SERIES, fromPoints, lastFiniteAtOrBefore, lowerBound, prependHistory, prune, timeAt, toPoints, valueAt,
+  append, EMPTY_SERIES, extremesFrom, fromPoints, lastFiniteAtOrBefore, lowerBound, prependHistory, prune, timeAt, toPoints, valueAt,
 } from '../../src/model/series.js';
 
 function build(n: number) {
@@ -56,6 +56,61 @@ describe('series', () => {
     }
     expect(s.length).toBe(2001);
     expect(maxChunks).toBeLessThanOrEqual(6);
+  });
+
+  it('extremesFrom equals a point-by-point scan (gaps, zeros, repeats, pruned and appended chunks)', () => {
+    // A seeded walk with NaN gaps, zeros and repeated levels, so first occurrences and ties matter.
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const brute = (s: typeof EMPTY_SERIES, from: number) => {
+      let best: { lo: number; loT: number; hi: number; hiT: number } | undefined;
+      for (let i = from; i < s.length; i += 1) {
+        const v = valueAt(s, i);
+        if (!(v > 0 && Number.isFinite(v))) continue;
+        const t = timeAt(s, i);
+        if (!best) best = { lo: v, loT: t, hi: v, hiT: t };
+        if (v < best.lo) best = { ...best, lo: v, loT: t };
+        if (v > best.hi) best = { ...best, hi: v, hiT: t };
+      }
+      return best;
+    };
+    let appended = EMPTY_SERIES;
+    const points: [number, number][] = [];
+    for (let i = 0; i < 1800; i += 1) {
+      const r = rnd();
+      const v = r < 0.05 ? Number.NaN : r < 0.08 ? 0 : Math.round(100 + 50 * Math.sin(i / 90) + 20 * rnd());
+      points.push([i * 10, v]);
+      appended = append(appended, i * 10, v);
+    }
+    const built = fromPoints(points);
+    const pruned = prune(appended, 3000, 1e9);
+    for (const s of [appended, built, pruned]) {
+      const froms = [0, 1, 31, 32, 33, 300, 511, 512, 513, 1000, s.length];
+      for (let k = 0; k < s.length; k += 13) froms.push(k, s.length - 1 - (k % 80));
+      for (const from of froms) {
+        expect(extremesFrom(s, from), `from ${from} of ${s.length}`).toEqual(brute(s, from));
+      }
+    }
+    expect(extremesFrom(fromPoints([[0, Number.NaN], [1, 0]]), 0)).toBeUndefined();
+  });
+
+  it('lowerBound equals a linear scan on uneven spacing, repeated times, daily then 5-minute points and pruned series', () => {
+    const times: number[] = [];
+    for (let i = 0; i < 90; i += 1) times.push(i * 86_400);
+    for (let i = 0; i < 1200; i += 1) times.push(90 * 86_400 + i * 300 + (i % 7 === 0 ? 0 : 17));
+    for (let i = 0; i < 40; i += 1) times.push(times[times.length - 1] as number);
+    const s = fromPoints(times.map((t, i) => [t, i]));
+    const linear = (x: typeof s, t: number): number => {
+      for (let i = 0; i < x.length; i += 1) if (timeAt(x, i) >= t) return i;
+      return x.length;
+    };
+    for (const x of [s, prune(s, 40 * 86_400, 1e9), prune(s, 0, 700)]) {
+      const probes = [-1, 0, 1, 86_399, 86_400, 45 * 86_400 + 5, 90 * 86_400, 90 * 86_400 + 317, 90 * 86_400 + 300 * 600 + 1];
+      for (let k = 0; k < x.length; k += 37) probes.push(timeAt(x, k), timeAt(x, k) + 1, timeAt(x, k) - 1);
+      probes.push(timeAt(x, x.length - 1), timeAt(x, x.length - 1) + 1);
+      for (const t of probes) expect(lowerBound(x, t), `t ${t}`).toBe(linear(x, t));
+    }
+    expect(lowerBound(EMPTY_SERIES, 5)).toBe(0);
   });
 
   it('finds bounds and the last finite point, skipping gap markers', () => {

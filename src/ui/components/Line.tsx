@@ -39,10 +39,11 @@ export const Line = memo(LineText, (a, b) => sameSegments(a.segments, b.segments
 function LineText({ segments }: { readonly segments: readonly Segment[] }): React.JSX.Element {
   const ascii = useContext(AsciiContext);
   if (!segments.some((s) => s.text.length > 0)) return <Text> </Text>;
+  // Props written out, not spread: a spread in this per-segment path made it the hottest line of a render.
   return (
     <Text wrap="truncate-end">
       {segments.map((s, i) => (
-        <Text key={i} {...(s.color ? { color: s.color } : {})} bold={s.bold ?? false} dimColor={s.dim ?? false} inverse={s.inverse ?? false}>
+        <Text key={i} color={s.color || undefined} bold={s.bold ?? false} dimColor={s.dim ?? false} inverse={s.inverse ?? false}>
           {ascii ? toAscii(s.text) : s.text}
         </Text>
       ))}
