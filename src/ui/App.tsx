@@ -161,7 +161,7 @@ function Frame({ store, onQuit, onRefresh, onRedraw, keymap = KEYMAP, size, them
   } else if (ui.view === 'sources') {
     view = <SourcesView sources={sources} hooks={selectHooks(state)} now={state.now} offset={ui.scroll.sources} storage={state.storage} {...common} />;
   } else {
-    view = <AlertsView alerts={state.alerts} rules={state.settings.alertRules.length} now={state.now} offset={ui.scroll.alerts} {...common} />;
+    view = <AlertsView alerts={state.alerts} rules={state.settings.alertRules.length} viaHub={state.sources.some((s) => s.role === 'relay')} now={state.now} offset={ui.scroll.alerts} {...common} />;
   }
 
   return (

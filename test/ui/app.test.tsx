@@ -143,6 +143,14 @@ describe('App frames', () => {
     unmount();
   });
 
+  it('with --hub and no alert rules: the Alerts view says the rules are the hub\'s config', () => {
+    const hub = { id: 'hub', provider: 'hub', role: 'relay' as const, networks: [], label: 'hub http://127.0.0.1:9464', path: '/api/v1/events', polls: true };
+    const s = run(freshState({ sources: [hub, ...TEST_SOURCES] }), [{ type: 'ui/view', view: 'alerts' }]);
+    const { lastFrame, unmount } = renderApp(s, 120, 24);
+    expect((lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('the config file of its l2top serve');
+    unmount();
+  });
+
   it('with --hub and the hub never answered: asks about the hub, not about being offline, and does not offer --demo', () => {
     const hub = { id: 'hub', provider: 'hub', role: 'relay' as const, networks: [], label: 'hub http://127.0.0.1:9464', path: '/api/v1/events', polls: true };
     const s = run(freshState({ sources: [hub, ...TEST_SOURCES] }), [fail('hub', T0, { kind: 'network', message: 'connection refused' })]);

@@ -9,6 +9,8 @@ import { Line } from '../components/Line.js';
 export interface AlertsViewProps {
   readonly alerts: readonly FiredAlert[];
   readonly rules: number;
+  /** The rules are the hub's (--hub): they live in its l2top serve's config file. */
+  readonly viaHub?: boolean;
   readonly now: number;
   readonly width: number;
   readonly height: number;
@@ -27,7 +29,9 @@ export function AlertsView(p: AlertsViewProps): React.JSX.Element {
     return (
       <>
         <Line segments={[{ text: fit('No alert rules configured.', p.width), bold: true }]} />
-        <Line segments={[{ text: fit('Add "alerts": {"rules": [...]} to the config file: share-move, level or source-down (see README).', p.width), dim: true }]} />
+        <Line segments={[{ text: fit(p.viaHub
+          ? 'The rules are the hub\'s: add "alerts": {"rules": [...]} to the config file of its l2top serve (see README).'
+          : 'Add "alerts": {"rules": [...]} to the config file: share-move, level or source-down (see README).', p.width), dim: true }]} />
       </>
     );
   }
