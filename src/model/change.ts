@@ -2,22 +2,25 @@
 import { lastFiniteAtOrBefore, lowerBound, timeAt, valueAt, type Series } from './series.js';
 
 /**
- * The series' value at time `target`: the last finite point at or before it when that lies within
- * `tolerance`, else a linear interpolation between the finite points either side when they are at
- * most `maxSpan` apart (daily backfill points), else undefined: the window lacks that history.
+ * The series' value at time `target`: a linear interpolation between the finite points either side when
+ * they are at most `maxSpan` apart, else the last finite point at or before it when that lies within
+ * `tolerance`, else undefined: the window lacks that history.
  */
 export function valueAtTime(s: Series, target: number, tolerance: number, maxSpan: number, notBefore = -Infinity): number | undefined {
   const before = lastFiniteAtOrBefore(s, target);
   if (!before || before.t < notBefore) return undefined;
-  if (target - before.t <= tolerance) return before.v;
+  const near = target - before.t <= tolerance ? before.v : undefined;
+  if (before.t === target) return before.v;
+  // Interpolate whenever a later point allows it: a daily point up to `tolerance` old would otherwise stand for
+  // the target (between 00:00 and 06:00 UTC a 24 h change of daily rows measured up to 30 h).
   for (let i = lowerBound(s, target + 1); i < s.length; i += 1) {
     const v = valueAt(s, i);
     if (!Number.isFinite(v)) continue;
     const t = timeAt(s, i);
-    if (t - before.t > maxSpan) return undefined;
+    if (t - before.t > maxSpan) return near;
     return before.v + ((v - before.v) * (target - before.t)) / (t - before.t);
   }
-  return undefined;
+  return near;
 }
 
 /**
