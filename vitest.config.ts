@@ -10,6 +10,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two at a time on CI's two cores: the end-to-end files mostly wait (polls, a minute of SSE clients, tmux).
+    maxWorkers: 2,
+    minWorkers: 1,
     globalSetup: ['test/helpers/global-setup.ts'],
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     // A safety net: any l2top a test starts without its own state directory writes here, never to the home's.
