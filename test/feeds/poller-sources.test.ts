@@ -18,6 +18,8 @@ import { CITREA_BRIDGE_ADDRESS } from '../../src/feeds/citrea/bridge.js';
 const NOW = Date.parse('2025-01-10T06:00:00Z');
 const JSON_HEADERS = { headers: { 'content-type': 'application/json' } };
 const TEXT_HEADERS = { headers: { 'content-type': 'text/plain' } };
+// Every request goes to undici's MockAgent with real connections disabled (mock-http.ts): the default hosts below
+// are only the origins the interceptors match, never contacted.
 const mock = withMockHttp();
 
 /** Every real source against the default hosts, each upstream answering once. */
@@ -38,9 +40,10 @@ function mockAllUpstreams(): void {
   });
   liquid.intercept({ path: '/api/v1/liquid/pegs/month' }).reply(200, fixture('liquid/pegs-month-ok.json'), JSON_HEADERS);
   liquid.intercept({ path: '/api/v1/liquid/reserves' }).reply(200, fixture('liquid/reserves-ok.json'), JSON_HEADERS);
+  const esplora = new URL(PROVIDER_DEFAULTS['esplora-liquid']);
   mock.agent
-    .get('https://blockstream.info')
-    .intercept({ path: `/liquid/api/asset/${LBTC_ASSET_ID}/supply` })
+    .get(esplora.origin)
+    .intercept({ path: `${esplora.pathname}/api/asset/${LBTC_ASSET_ID}/supply` })
     .reply(200, fixture('esplora/supply-ok.txt'), TEXT_HEADERS);
   const rsk = { nowMs: NOW, blockMs: 30_000, lockedAt: () => 387_654_321_098 };
   dynamic(mock.agent.get(PROVIDER_DEFAULTS.rootstock), (path) => path === '/', (_path, body) => bridgeRpcReply(body, BRIDGE_ADDRESS, rsk), 'POST');
