@@ -27,6 +27,7 @@ import { refreshNotice } from './ui/render/refresh-notice.js';
 import { VERSION } from './version.js';
 import { runLines } from './commands/lines.js';
 import { runWatch } from './commands/watch.js';
+import { onEndSignal } from './commands/on-end-signal.js';
 import { createNotifier } from './notify/notifier.js';
 import { recordReplay, RecordingError } from './feeds/record/setup.js';
 import { buildHooks, hookSecrets, hookTargets } from './notify/setup.js';
@@ -209,12 +210,10 @@ function runLive(rt: Runtime, hooks: MainHooks): Promise<number> {
       screen.dispose();
       out.write(restore);
       if (message) process.stderr.write(message);
-      for (const sig of SIGNALS) process.off(sig, onSignal);
+      offSignal();
       void rt.close().then(() => resolve(code));
     };
-    const onSignal = (sig: NodeJS.Signals) => finish(sig === 'SIGINT' ? 130 : sig === 'SIGTERM' ? 143 : 129);
-    const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-    for (const sig of SIGNALS) process.on(sig, onSignal);
+    const offSignal = onEndSignal((code) => finish(code));
     process.on('uncaughtException', (error) => finish(1, `l2top: ${error.stack ?? String(error)}\n`));
     process.on('unhandledRejection', (error) => finish(1, `l2top: ${error instanceof Error ? error.stack : String(error)}\n`));
     // The history backfill (large payloads) starts once the first frame with data is on screen, or

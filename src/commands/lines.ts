@@ -3,6 +3,7 @@
 import type { Poller } from '../feeds/poller.js';
 import type { Store } from '../model/store.js';
 import { renderPlainText } from '../ui/plainText.js';
+import { onEndSignal } from './on-end-signal.js';
 
 export interface LineModeDeps {
   readonly store: Store;
@@ -42,16 +43,14 @@ export function runLines(d: LineModeDeps): Promise<number> {
       if (roundDone(d.store)) first();
     });
     const fallback = setTimeout(first, d.firstRoundMs);
-    const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-    const onSignal = (sig: NodeJS.Signals) => {
-      for (const s of SIGNALS) process.off(s, onSignal);
+    const offSignal = onEndSignal((code) => {
+      offSignal();
       stopWaiting();
       clearTimeout(fallback);
       clearInterval(every);
       d.poller.stop();
-      void d.close().then(() => resolve(sig === 'SIGINT' ? 130 : sig === 'SIGTERM' ? 143 : 129));
-    };
-    for (const s of SIGNALS) process.on(s, onSignal);
+      void d.close().then(() => resolve(code));
+    });
     d.poller.start();
   });
 }

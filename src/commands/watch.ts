@@ -6,6 +6,7 @@ import type { Poller } from '../feeds/poller.js';
 import { toSnapshot } from '../model/snapshot.js';
 import type { State } from '../model/state.js';
 import type { Store } from '../model/store.js';
+import { onEndSignal } from './on-end-signal.js';
 
 export interface WatchDeps {
   readonly store: Store;
@@ -73,11 +74,10 @@ export function runWatch(d: WatchDeps): Promise<number> {
     const fallback = setTimeout(() => {
       if (printed === undefined && !done) print();
     }, d.firstRoundMs);
-    const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     const finish = (code: number) => {
       if (done) return;
       done = true;
-      for (const s of SIGNALS) process.off(s, onSignal);
+      offSignal();
       d.out.off('error', onError);
       unsubscribe();
       clearTimeout(fallback);
@@ -85,9 +85,8 @@ export function runWatch(d: WatchDeps): Promise<number> {
       d.poller.stop();
       void d.close().then(() => resolve(code));
     };
-    const onSignal = (sig: NodeJS.Signals) => finish(sig === 'SIGINT' ? 130 : sig === 'SIGTERM' ? 143 : 129);
     const onError = (error: NodeJS.ErrnoException) => finish(error.code === 'EPIPE' ? 0 : 1);
-    for (const s of SIGNALS) process.on(s, onSignal);
+    const offSignal = onEndSignal(finish);
     d.out.on('error', onError);
     d.poller.start();
   });
