@@ -4,11 +4,11 @@
 // there the bundle runs through vm.Script with `cachedData`; the cache is written once, right after the first
 // frame with data, so it holds what start-up compiles. A cache V8 rejects (another Node, other flags) is
 // rewritten; one that cannot be read or written is never an error. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-import fs from 'node:fs';
-import module, { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import vm from 'node:vm';
+const fs = require('node:fs');
+const module_ = require('node:module');
+const os = require('node:os');
+const path = require('node:path');
+const vm = require('node:vm');
 
 /** $XDG_CACHE_HOME/l2top, else ~/.cache/l2top. */
 function cacheDir() {
@@ -20,11 +20,11 @@ function cacheDir() {
 /** Node >= 22.1: Node's own compile cache, then a plain require. */
 function withNodeCache(file) {
   try {
-    module.enableCompileCache(path.join(cacheDir(), 'node-compile-cache'));
+    module_.enableCompileCache(path.join(cacheDir(), 'node-compile-cache'));
   } catch {
     // start without the cache
   }
-  return { exports: createRequire(import.meta.url)(file), saveCache() {} };
+  return { exports: require(file), saveCache() {} };
 }
 
 /** Node 20: the bundle as a vm.Script (CommonJS wrapper), with V8's code cache for it in the cache folder. */
@@ -43,10 +43,10 @@ function withCodeCache(file) {
   // The bundle is ASCII (esbuild's charset), so latin1 reads it without UTF-8 decoding.
   const source = fs.readFileSync(file, 'latin1');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file, ...(cachedData ? { cachedData } : {}), importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    filename: file, ...(cachedData ? { cachedData } : {}),
   });
   const mod = { exports: {} };
-  script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
+  script.runInThisContext()(mod.exports, module_.createRequire(file), mod, file, path.dirname(file));
   let saved = cachedData !== undefined && !script.cachedDataRejected;
   return {
     exports: mod.exports,
@@ -69,6 +69,8 @@ function withCodeCache(file) {
 }
 
 /** Loads `file` (the bundle); `saveCache()` stores the compiled code once start-up is done (Node 20 only). */
-export function loadBundle(file) {
-  return typeof module.enableCompileCache === 'function' ? withNodeCache(file) : withCodeCache(file);
+function loadBundle(file) {
+  return typeof module_.enableCompileCache === 'function' ? withNodeCache(file) : withCodeCache(file);
 }
+
+module.exports = { loadBundle };

@@ -85,8 +85,8 @@ function patched(file, replacements) {
  * Start-up without top-level await and without Node's internal fetch, so the bundle can be CommonJS (which
  * Node 20 can load from a V8 code cache, see bin/load-bundle.js):
  * - Yoga's Emscripten loader fetched its own base64 `data:` URL, which loads Node's internal undici (~25 ms);
- *   it now compiles and instantiates the embedded WebAssembly synchronously, and yoga-layout initialises
- *   without awaiting.
+ *   it now decodes (with Buffer), compiles and instantiates the embedded WebAssembly synchronously, and
+ *   yoga-layout initialises without awaiting.
  * - Ink awaits an import of its React devtools (and its package.json) when DEV=true; the bundle ships no
  *   devtools (react-devtools-core is a stub), so that branch becomes the "not installed" one, and `ws` (126 KB)
  *   leaves the bundle. That edit is in inkSkipUnchangedCommits, which owns Ink's reconciler file (esbuild runs
@@ -96,7 +96,8 @@ export const syncStartup = {
   name: 'sync-startup',
   setup(b) {
     b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, (args) => patched(args.path, [
-      ['if(h.instantiateWasm)try{', 'if(!h.instantiateWasm)h.instantiateWasm=function(i,cb){var inst=new WebAssembly.Instance(new WebAssembly.Module(wa()),i);cb(inst);return inst.exports};if(h.instantiateWasm)try{'],
+      // Buffer decodes the embedded base64 natively; Emscripten's own loop (charCodeAt per byte) took ~35 ms cold.
+      ['if(h.instantiateWasm)try{', "if(!h.instantiateWasm)h.instantiateWasm=function(i,cb){var inst=new WebAssembly.Instance(new WebAssembly.Module(ua(H)?Buffer.from(H.slice(37),'base64'):wa()),i);cb(inst);return inst.exports};if(h.instantiateWasm)try{"],
     ]));
     b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, (args) => patched(args.path, [
       ['const Yoga = wrapAssembly(await loadYoga());',
@@ -118,5 +119,51 @@ export const undiciRequestOnly = {
   },
 };
 
+/**
+ * Ink's Output slices every line written inside a box with overflow hidden, even one that lies wholly inside
+ * the box; slice-ansi tokenises the line grapheme by grapheme. A line that needs no cut is now kept as it is
+ * (the slice would return the same characters and styles, which Output tokenises next anyway).
+ */
+export const inkOutputNoNeedlessSlice = {
+  name: 'ink-output-no-needless-slice',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/ }, (args) => patched(args.path, [
+      ['return sliceAnsi(line, from, to);', 'return from === 0 && to >= width ? line : sliceAnsi(line, from, to);'],
+    ]));
+  },
+};
+
+/**
+ * Node built-in modules that start-up loaded for code that rarely or never runs, each a few milliseconds of
+ * compiling Node's own JavaScript before the first frame: undici's HTTP/2 client (with node:http2 and
+ * node:tls), used only when a server negotiates h2, which l2top never enables; terminal-size's node:child_process
+ * (and dgram, net sockets), used only to ask `tput` when the terminal does not report its size. Both are now
+ * required when first used.
+ */
+export const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/ }, (args) => patched(args.path, [
+      ["const connectH2 = require('./client-h2.js')", "let clientH2\nconst connectH2 = (...a) => (clientH2 ??= require('./client-h2.js'))(...a)"],
+    ]));
+    b.onLoad({ filter: /[\\/]node_modules[\\/]terminal-size[\\/]index\.js$/ }, (args) => patched(args.path, [
+      ["import {execFileSync} from 'node:child_process';", "const execFileSync = (...a) => require('node:child_process').execFileSync(...a);"],
+    ]));
+  },
+};
+
+/** Packages whose `string-width` import gets the narrow-text fast path (scripts/ink-string-width.mjs). */
+const NARROW_WIDTH_USERS = ['ink', 'widest-line', 'cli-truncate'];
+
+/** Ink's layout and output measure text with string-width; give them its narrow-text fast path. */
+export const narrowStringWidth = {
+  name: 'narrow-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      NARROW_WIDTH_USERS.some((pkg) => inNodeModules(args.importer, pkg)) ? { path: path.join(root, 'scripts/ink-string-width.mjs') } : undefined);
+    b.onResolve({ filter: /^l2top:string-width$/ }, () => ({ path: path.join(root, 'node_modules/string-width/index.js') }));
+  },
+};
+
 /** Every plugin the app bundle uses, in order. */
-export const appPlugins = [boundedMeasureText, inkSkipUnchangedCommits, syncStartup, undiciRequestOnly];
+export const appPlugins = [boundedMeasureText, inkSkipUnchangedCommits, syncStartup, undiciRequestOnly, narrowStringWidth, inkOutputNoNeedlessSlice, lazyBuiltins];

@@ -1,9 +1,9 @@
 // Resolves the Config from flags, environment and the config file: the only config I/O.
-// The file is read through conf and never written; an invalid file is an error naming file and key.
+// The file is read (never written: conf, which writes the preferences, is not needed here); an invalid file is
+// an error naming file and key.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Conf from 'conf';
 import type { z } from 'zod';
 import { helpText, parseFlags, USAGE, type ConfigOrigin } from './args.js';
 import { checkKeys } from './keys.js';
@@ -96,7 +96,7 @@ function kindOf(value: unknown): string {
   return typeof value === 'string' ? 'a string' : `${typeof value === 'number' ? 'a number' : 'a boolean'} (${String(value)})`;
 }
 
-/** conf's deserializer: JSON whose top level must be an object; conf would quietly turn `[]`, `null` or `42` into {}. */
+/** The config file's JSON, whose top level must be an object (`[]`, `null` or `42` are an error, not {}). */
 function parseObject(text: string): Record<string, unknown> {
   const data: unknown = JSON.parse(text);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -105,7 +105,7 @@ function parseObject(text: string): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
-/** Checks the file before conf reads it: a regular file of at most CONFIG_MAX_BYTES. */
+/** Checks the file before it is read: a regular file of at most CONFIG_MAX_BYTES. */
 function checkFile(file: string, explicit: boolean): { missing?: true; error?: string } {
   let stat: fs.Stats;
   try {
@@ -128,14 +128,7 @@ function readFile(file: string, explicit: boolean): { data?: unknown; error?: st
   if (checked.error !== undefined) return { error: checked.error };
   if (checked.missing) return {};
   try {
-    const store = new Conf<Record<string, unknown>>({
-      cwd: path.dirname(file),
-      configName: path.basename(file, path.extname(file)),
-      fileExtension: path.extname(file).replace(/^\./, ''),
-      clearInvalidConfig: false,
-      deserialize: parseObject,
-    });
-    return { data: { ...store.store } };
+    return { data: parseObject(fs.readFileSync(file, 'utf8')) };
   } catch (error) {
     if (error instanceof TopLevelError) return { error: `invalid config file ${file}: ${error.message}` };
     const reason = error instanceof SyntaxError ? `invalid JSON: ${error.message}` : String((error as Error).message ?? error);

@@ -1,5 +1,4 @@
 // alerts.command: runs an argv array without a shell; the alert in L2TOP_ALERT_* variables and as JSON on stdin.
-import { spawn } from 'node:child_process';
 import type { CommandHookConfig } from '../config/schema.js';
 import { stripControls } from '../model/sanitize.js';
 import { HookFailure, type Deliver } from './hook.js';
@@ -18,7 +17,8 @@ export function commandHook(cfg: CommandHookConfig, env: NodeJS.ProcessEnv = pro
   const timeoutMs = cfg.timeoutMs ?? COMMAND_TIMEOUT_MS;
   return (payload, stop) => new Promise<void>((resolve, reject) => {
     if (stop.aborted) return reject(new HookFailure('stopped'));
-    const child = spawn(program, args, { shell: false, env: { ...env, ...alertEnv(payload) }, stdio: ['pipe', 'ignore', 'pipe'], windowsHide: true });
+    // node:child_process is loaded when a command hook first runs, not at every start.
+    const child = process.getBuiltinModule('node:child_process').spawn(program, args, { shell: false, env: { ...env, ...alertEnv(payload) }, stdio: ['pipe', 'ignore', 'pipe'], windowsHide: true });
     let stderr = '';
     let why: string | undefined;
     let killer: NodeJS.Timeout | undefined;

@@ -1,5 +1,11 @@
 // One journal line: an 8-digit hex CRC32 of the JSON text, a space, the JSON text, a newline.
-import { crc32 } from 'node:zlib';
+
+/** node:zlib is loaded on first use: a start without a state directory never needs it. */
+let zlib: typeof import('node:zlib') | undefined;
+function crc32(text: string): number {
+  zlib ??= process.getBuiltinModule('node:zlib');
+  return zlib.crc32(text);
+}
 
 /** Encodes a record as a checksummed line (with its newline). */
 export function encodeLine(record: unknown): string {

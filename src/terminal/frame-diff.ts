@@ -1,6 +1,6 @@
 // Pure: the bytes that turn one full-screen frame into the next, rewriting only the lines that changed.
 import sliceAnsi from 'slice-ansi';
-import stringWidth from 'string-width';
+import { displayWidth } from './display-width.js';
 import { lineDiff, wholeLine } from './line-diff.js';
 
 const ESC = '\u001B[';
@@ -27,12 +27,10 @@ export function clipFrame(lines: readonly string[], columns: number, rows: numbe
   const out = lines.length > rows ? lines.slice(0, Math.max(0, rows)) : lines.slice();
   for (let i = 0; i < out.length; i += 1) {
     const line = out[i] ?? '';
-    // Fast path: a line of printable ASCII (no escapes) is as wide as it is long.
-    if (line.length <= columns && /^[\x20-\x7e]*$/.test(line)) continue;
-    if (stringWidth(line) <= columns) continue;
+    if (displayWidth(line) <= columns) continue;
     let cut = sliceAnsi(line, 0, columns);
     // slice-ansi keeps a double-width character that starts in the last column: drop it too.
-    if (stringWidth(cut) > columns) cut = sliceAnsi(line, 0, columns - 1);
+    if (displayWidth(cut) > columns) cut = sliceAnsi(line, 0, columns - 1);
     out[i] = cut;
   }
   return out;

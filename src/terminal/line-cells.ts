@@ -1,6 +1,6 @@
 // Pure: one styled terminal line (text with SGR colour codes, as Ink writes it) as cells, one per column,
 // each with the colour state it is drawn in, so two lines can be compared column by column.
-import stringWidth from 'string-width';
+import { displayWidth } from './display-width.js';
 
 /** One column of a line: its character, the SGR state it is drawn in, and the bytes that draw it. */
 export interface Cell {
@@ -80,7 +80,7 @@ function widthOfCodePoint(cp: number, ch: string): number {
   if (cp >= 0x20 && cp < 0x7f) return 1;
   let w = widths.get(cp);
   if (w === undefined) {
-    w = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? -1 : stringWidth(ch);
+    w = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? -1 : displayWidth(ch);
     widths.set(cp, w);
   }
   return w;

@@ -2,15 +2,10 @@
 // (a CJK character or an emoji takes two, a combining mark none), measured with string-width.
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
+import { NARROW } from '../../terminal/display-width.js';
 
 const ASCII = /^[\x20-\x7e]*$/;
-/**
- * Characters the UI draws that are one column wide and one UTF-16 unit long (Latin-1 and Latin letters,
- * dashes and ellipsis, arrows, box drawing, blocks, the triangles, braille): text of only these is as wide
- * as it is long, so charts and bars skip string-width's per-grapheme work. test/ui/render/text.test.ts
- * checks every one against string-width.
- */
-export const NARROW = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u202f-\u203b\u2190-\u2193\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u2800-\u28ff]*$/;
+export { NARROW };
 
 /** Display width of `text` in terminal columns (escape sequences count as nothing). */
 export function widthOf(text: string): number {
