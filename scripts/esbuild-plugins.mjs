@@ -152,6 +152,47 @@ export const lazyBuiltins = {
   },
 };
 
+/** `const x = new Intl.Segmenter(...)` at a module's top level, made on first use instead (see lazySegmenters). */
+function lazySegmenter(text, file) {
+  const decl = /const (\w+) = new Intl\.Segmenter\(([^)]*)\);/;
+  const m = decl.exec(text);
+  if (!m) throw new Error(`${path.relative(root, file)}: no top-level Intl.Segmenter found (package updated? revisit scripts/esbuild-plugins.mjs)`);
+  const [whole, name, args] = m;
+  return text.replace(whole, `let ${name}Made;\nconst ${name} = { segment: (text) => (${name}Made ??= new Intl.Segmenter(${args})).segment(text) };`);
+}
+
+/**
+ * Work done at load for code the first frame may never run: string-width (two copies), slice-ansi and Ink's
+ * ANSI tokenizer each create an Intl.Segmenter when loaded (the first loads ICU's break-iterator data, ~6 ms);
+ * they now create it on first use. Ink's tokenizer splits every line of every frame into graphemes with it; for
+ * a line of NARROW characters and colour codes (src/terminal/display-width.ts) every UTF-16 unit is a grapheme
+ * of its own, so such a line is split by index instead.
+ */
+export const lazySegmenters = {
+  name: 'lazy-segmenters',
+  setup(b) {
+    const files = /[\\/]node_modules[\\/](?:string-width[\\/]index|wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index|slice-ansi[\\/]tokenize-ansi)\.js$/;
+    b.onLoad({ filter: files }, (args) => ({ contents: lazySegmenter(fs.readFileSync(args.path, 'utf8'), args.path), loader: 'js' }));
+    b.onLoad({ filter: /[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, (args) => {
+      const text = lazySegmenter(fs.readFileSync(args.path, 'utf8'), args.path);
+      const loop = 'for (const { segment, index } of segmenter.segment(str)) {';
+      if (!text.includes(loop)) throw new Error(`${path.relative(root, args.path)}: expected text not found (package updated? revisit scripts/esbuild-plugins.mjs): ${loop}`);
+      const helper = [
+        `import { NARROW as __l2topNarrow } from ${JSON.stringify(path.join(root, 'src/terminal/display-width.ts'))};`,
+        'const __l2topSegments = (str) => {',
+        "  const plain = str.includes('\\x1b') ? str.replace(/\\x1b\\[[0-9;]*m/g, '') : str;",
+        '  if (!__l2topNarrow.test(plain)) return segmenter.segment(str);',
+        '  const out = new Array(str.length);',
+        '  for (let i = 0; i < str.length; i++) out[i] = { segment: str[i], index: i };',
+        '  return out;',
+        '};',
+        '',
+      ].join('\n');
+      return { contents: helper + text.replace(loop, 'for (const { segment, index } of __l2topSegments(str)) {'), loader: 'js' };
+    });
+  },
+};
+
 /** Packages whose `string-width` import gets the narrow-text fast path (scripts/ink-string-width.mjs). */
 const NARROW_WIDTH_USERS = ['ink', 'widest-line', 'cli-truncate'];
 
@@ -166,4 +207,4 @@ export const narrowStringWidth = {
 };
 
 /** Every plugin the app bundle uses, in order. */
-export const appPlugins = [boundedMeasureText, inkSkipUnchangedCommits, syncStartup, undiciRequestOnly, narrowStringWidth, inkOutputNoNeedlessSlice, lazyBuiltins];
+export const appPlugins = [boundedMeasureText, inkSkipUnchangedCommits, syncStartup, undiciRequestOnly, narrowStringWidth, inkOutputNoNeedlessSlice, lazyBuiltins, lazySegmenters];

@@ -11,7 +11,8 @@ const MAP: Readonly<Record<string, string>> = {
 };
 
 const PRINTABLE = /^[\x20-\x7e]*$/;
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: creating a segmenter loads ICU data, which a start in a UTF-8 terminal never needs. */
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Every character outside printable ASCII becomes its mapped equivalent, or one "?" per display column
@@ -20,6 +21,7 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 export function toAscii(text: string): string {
   if (PRINTABLE.test(text)) return text;
   let out = '';
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) {
     out += PRINTABLE.test(segment) ? segment : (MAP[segment] ?? '?'.repeat(stringWidth(segment)));
   }
