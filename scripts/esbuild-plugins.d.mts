@@ -3,4 +3,8 @@ export declare const boundedMeasureText: Plugin;
 export declare const inkSkipUnchangedCommits: Plugin;
 export declare const syncStartup: Plugin;
 export declare const undiciRequestOnly: Plugin;
+export declare const narrowStringWidth: Plugin;
+export declare const leanInkOutput: Plugin;
+export declare const lazyBuiltins: Plugin;
+export declare const lazySegmenters: Plugin;
 export declare const appPlugins: Plugin[];

@@ -15,6 +15,15 @@ export const boundedMeasureText = {
   },
 };
 
+/** Swaps Ink's Output (the frame's character grid) for a leaner one (see scripts/ink-output.mjs). */
+export const leanInkOutput = {
+  name: 'lean-ink-output',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
+      inNodeModules(args.importer, 'ink') ? { path: path.join(root, 'scripts/ink-output.mjs') } : undefined);
+  },
+};
+
 /**
  * Ink lays out and re-renders the whole frame after every React commit, even one that changed nothing on
  * screen (a clock tick whose ages read the same): 30 to 100 ms of CPU and ~10 MB of garbage per 120x40 frame.
@@ -120,20 +129,6 @@ export const undiciRequestOnly = {
 };
 
 /**
- * Ink's Output slices every line written inside a box with overflow hidden, even one that lies wholly inside
- * the box; slice-ansi tokenises the line grapheme by grapheme. A line that needs no cut is now kept as it is
- * (the slice would return the same characters and styles, which Output tokenises next anyway).
- */
-export const inkOutputNoNeedlessSlice = {
-  name: 'ink-output-no-needless-slice',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/ }, (args) => patched(args.path, [
-      ['return sliceAnsi(line, from, to);', 'return from === 0 && to >= width ? line : sliceAnsi(line, from, to);'],
-    ]));
-  },
-};
-
-/**
  * Node built-in modules that start-up loaded for code that rarely or never runs, each a few milliseconds of
  * compiling Node's own JavaScript before the first frame: undici's HTTP/2 client (with node:http2 and
  * node:tls), used only when a server negotiates h2, which l2top never enables; terminal-size's node:child_process
@@ -207,4 +202,4 @@ export const narrowStringWidth = {
 };
 
 /** Every plugin the app bundle uses, in order. */
-export const appPlugins = [boundedMeasureText, inkSkipUnchangedCommits, syncStartup, undiciRequestOnly, narrowStringWidth, inkOutputNoNeedlessSlice, lazyBuiltins, lazySegmenters];
+export const appPlugins = [boundedMeasureText, inkSkipUnchangedCommits, syncStartup, undiciRequestOnly, narrowStringWidth, leanInkOutput, lazyBuiltins, lazySegmenters];
