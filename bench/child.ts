@@ -1,12 +1,12 @@
 // In-process benchmarks run in a child process of their own (a clean heap; for memory, an RSS of its own),
-// bundled with esbuild the way the app is (scripts/build.mjs: production React, one ESM file), so they run the
+// bundled with esbuild the way the app is (scripts/build.mjs: production React, the same build-time patches; one ESM file), so they run the
 // same code the shipped bundle runs and no TypeScript loader thread inflates time or memory.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { BenchContext } from './context.js';
-import { boundedMeasureText, inkSkipUnchangedCommits } from '../scripts/esbuild-plugins.mjs';
+import { appPlugins } from '../scripts/esbuild-plugins.mjs';
 
 /** Bundles bench/<entry> into the scratch directory; returns the file. */
 export async function bundle(ctx: BenchContext, entry: string): Promise<string> {
@@ -22,7 +22,7 @@ export async function bundle(ctx: BenchContext, entry: string): Promise<string> 
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { 'react-devtools-core': path.join(ctx.root, 'scripts/devtools-stub.mjs') },
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-    plugins: [boundedMeasureText, inkSkipUnchangedCommits],
+    plugins: appPlugins,
     logLevel: 'warning',
   });
   return outfile;
