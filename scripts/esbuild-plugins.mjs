@@ -141,6 +141,14 @@ export const lazyBuiltins = {
     b.onLoad({ filter: /[\\/]node_modules[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/ }, (args) => patched(args.path, [
       ["const connectH2 = require('./client-h2.js')", "let clientH2\nconst connectH2 = (...a) => (clientH2 ??= require('./client-h2.js'))(...a)"],
     ]));
+    // Ink's default stdin and stderr contexts (used only without a provider, which Ink always gives) opened
+    // process.stdin (a tty.ReadStream, ~7 ms) and process.stderr when loaded, even for --version or --json.
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]components[\\/]StdinContext\.js$/ }, (args) => patched(args.path, [
+      ['stdin: process.stdin,', 'get stdin() { return process.stdin; },'],
+    ]));
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]components[\\/]StderrContext\.js$/ }, (args) => patched(args.path, [
+      ['stderr: process.stderr,', 'get stderr() { return process.stderr; },'],
+    ]));
     b.onLoad({ filter: /[\\/]node_modules[\\/]terminal-size[\\/]index\.js$/ }, (args) => patched(args.path, [
       ["import {execFileSync} from 'node:child_process';", "const execFileSync = (...a) => require('node:child_process').execFileSync(...a);"],
     ]));
