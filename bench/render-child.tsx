@@ -3,7 +3,9 @@
 // and with 100 points per series spread over the same 90 days (the same charts drawn from 260x fewer samples).
 // For the Trends view also 100 recent 5-minute points (8 h of data: mostly empty charts), as context.
 // Each measured render gets a fresh state object, alternating between two states one poll apart, so the
-// memoised selectors run every time and the frame really changes. Three timings per case, interleaved:
+// memoised selectors run every time and the frame really changes. The cases of one view are measured in pairs:
+// in every round one right after the other, in ABBA order (see main), so the ratio of the 25,920-point case
+// to the 100-point case compares renders made under the same conditions. Three timings per case, interleaved:
 //   full: ink's renderToString, from scratch (React + Yoga layout + Ink output): what the issue asks for
 //   live: one update of a mounted Ink app (render() to a fake 120x40 stdout): React reconciles the change,
 //         Yoga re-lays out, Ink renders the frame: what the running app pays per poll or tick
@@ -63,6 +65,8 @@ export interface RenderCase {
   readonly ownOtherThreads: number;
   /** Median heap allocated by one own render (KB), over the renders without a GC. */
   readonly ownAllocKb: number;
+  /** Every measured own render (CPU time, ms) in round order: the k-th of each case of a view ran in the same round. */
+  readonly ownSamples: readonly number[];
 }
 
 const VIEWS: readonly { readonly id: string; readonly ui: Partial<UiState> }[] = [
@@ -115,8 +119,8 @@ function mount(state: State): Case['live'] {
 }
 
 async function main(): Promise<void> {
-  const iterations = Number(process.env.BENCH_RENDER_ITERATIONS ?? 120);
-  const warmup = Number(process.env.BENCH_RENDER_WARMUP ?? 20);
+  const iterations = Number(process.env.BENCH_RENDER_ITERATIONS ?? 300);
+  const warmup = Number(process.env.BENCH_RENDER_WARMUP ?? 60);
   const framesFile = process.env.BENCH_FRAMES_FILE;
   const t = performance.now();
   const end = T0 + 120 * DAY;
@@ -134,50 +138,59 @@ async function main(): Promise<void> {
     writeFileSync(framesFile, cases.map((c) => `=== ${c.view} / ${c.size} (${c.points} points) ===\n${stripAnsi(renderToString(element(benchStore(c.states[0])), { columns: COLUMNS }))}\n`).join('\n'));
   }
   const trace = process.env.BENCH_RENDER_TRACE === '1';
+  // The cases of one view side by side (100 points, 25,920 points, for Trends also recent): measured one
+  // right after the other in every round, each with the same kinds in the same order, the order of the
+  // cases reversed every other round (ABBA), so drift, other processes and V8's compile jobs hit both sides
+  // of the ratio alike. The views take turns being first.
+  const groups = VIEWS.map((v) => cases.filter((c) => c.view === v.id));
   const gc = watchGc();
   for (let i = -warmup; i < iterations; i += 1) {
-    for (let k = 0; k < cases.length; k += 1) {
-      const c = cases[(k + Math.max(0, i)) % cases.length] as Case;
-      const state = (): State => ({ ...c.states[(i + warmup) % 2] as State });
-      const kinds = [...KINDS.slice((i + warmup) % 3), ...KINDS.slice(0, (i + warmup) % 3)];
-      for (const kind of kinds) {
-        let dt: number;
-        if (kind === 'full') {
-          const el = element(benchStore(state()));
-          const t0 = performance.now();
-          renderToString(el, { columns: COLUMNS });
-          dt = performance.now() - t0;
-        } else if (kind === 'own') {
-          const el = element(benchStore(state()));
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          if (trace) writeSync(1, `own-start ${c.view}/${c.size}\n`);
-          const h0 = getHeapStatistics().used_heap_size;
-          const c0 = process.cpuUsage();
-          const t0 = performance.now();
-          renderOwn(el);
-          const wall = performance.now() - t0;
-          const used = process.cpuUsage(c0);
-          const heap = getHeapStatistics().used_heap_size - h0;
-          const cpu = (used.user + used.system) / 1000;
-          if (trace) writeSync(1, `own-end wall ${wall.toFixed(2)} cpu ${cpu.toFixed(2)}\n`);
-          dt = Math.min(cpu, wall);
-          if (i >= 0) {
-            c.times.ownWall.push(wall);
-            c.times.ownProcess.push(cpu);
-            c.ownAt.push({ t0, t1: t0 + wall, heap });
+    const round = i + warmup;
+    const kinds = [...KINDS.slice(round % 3), ...KINDS.slice(0, round % 3)];
+    for (let g = 0; g < groups.length; g += 1) {
+      const group = groups[(g + round) % groups.length] as Case[];
+      const ordered = round % 2 === 0 ? group : [...group].reverse();
+      for (const c of ordered) {
+        const state = (): State => ({ ...c.states[round % 2] as State });
+        for (const kind of kinds) {
+          let dt: number;
+          if (kind === 'full') {
+            const el = element(benchStore(state()));
+            const t0 = performance.now();
+            renderToString(el, { columns: COLUMNS });
+            dt = performance.now() - t0;
+          } else if (kind === 'own') {
+            const el = element(benchStore(state()));
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            if (trace) writeSync(1, `own-start ${c.view}/${c.size}\n`);
+            const h0 = getHeapStatistics().used_heap_size;
+            const c0 = process.cpuUsage();
+            const t0 = performance.now();
+            renderOwn(el);
+            const wall = performance.now() - t0;
+            const used = process.cpuUsage(c0);
+            const heap = getHeapStatistics().used_heap_size - h0;
+            const cpu = (used.user + used.system) / 1000;
+            if (trace) writeSync(1, `own-end wall ${wall.toFixed(2)} cpu ${cpu.toFixed(2)}\n`);
+            dt = Math.min(cpu, wall);
+            if (i >= 0) {
+              c.times.ownWall.push(wall);
+              c.times.ownProcess.push(cpu);
+              c.ownAt.push({ t0, t1: t0 + wall, heap });
+            }
+          } else {
+            // React 19 renders a store update in a microtask: wait for it, time up to Ink's write.
+            const next = state();
+            const before = c.live.out.bytes;
+            const t0 = performance.now();
+            c.live.store.set(next);
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            // An update that changes nothing on screen makes Ink skip layout and output (the bundle's patch,
+            // scripts/esbuild-plugins.mjs): nothing is written, and it is timed to the end of React's commit.
+            dt = (c.live.out.bytes === before ? performance.now() : c.live.out.at) - t0;
           }
-        } else {
-          // React 19 renders a store update in a microtask: wait for it, time up to Ink's write.
-          const next = state();
-          const before = c.live.out.bytes;
-          const t0 = performance.now();
-          c.live.store.set(next);
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          // An update that changes nothing on screen makes Ink skip layout and output (the bundle's patch,
-          // scripts/esbuild-plugins.mjs): nothing is written, and it is timed to the end of React's commit.
-          dt = (c.live.out.bytes === before ? performance.now() : c.live.out.at) - t0;
+          if (i >= 0) c.times[kind].push(dt);
         }
-        if (i >= 0) c.times[kind].push(dt);
       }
     }
   }
@@ -193,6 +206,7 @@ async function main(): Promise<void> {
       ownGc: withGc.filter(Boolean).length,
       ownOtherThreads: c.times.ownProcess.filter((cpu, k) => cpu > (c.times.ownWall[k] ?? 0) + 0.2).length,
       ownAllocKb: median(c.ownAt.filter((r, k) => !withGc[k] && r.heap >= 0).map((r) => r.heap / 1024)),
+      ownSamples: c.times.own,
     };
   });
   const file = process.env.BENCH_RESULT_FILE;

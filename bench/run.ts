@@ -10,7 +10,7 @@
 //   BENCH_COLD_PROBES=3             extra l2top runs with the start-up probe (breakdown)
 //   BENCH_IDLE_SECONDS=60           idle window
 //   BENCH_UPDATE_REPS=4             quiet/change window pairs
-//   BENCH_RENDER_ITERATIONS=60      measured renders per case and kind (BENCH_RENDER_WARMUP=15)
+//   BENCH_RENDER_ITERATIONS=300     measured rounds, each one render per case and kind (BENCH_RENDER_WARMUP=60 rounds)
 //   BENCH_MEMORY_DAYS=120           simulated days; BENCH_MEMORY_UI_ROUNDS=300 renders with the UI mounted
 //   BENCH_MEMORY_NODE_ARGS="..."    extra node flags for the memory child (e.g. --max-semi-space-size=1)
 import { execFileSync } from 'node:child_process';

@@ -1,6 +1,6 @@
 // Can the number be trusted: do fresh sources agree, did it jump, and is a jump confirmed by a second source.
 import { isFresh, type Picked } from './pick.js';
-import { extremesFrom, lowerBound } from './series.js';
+import { extremeValuesFrom, lowerBound, timeOfExtreme } from './series.js';
 import type { State } from './state.js';
 import type { Metric, NetworkMeta, SourceId } from './types.js';
 
@@ -66,15 +66,16 @@ export function anomalyOf(state: State, network: NetworkMeta, metric: Metric, pi
   if (!s || !picked || picked.stale) return undefined;
   const from = Math.max(state.now - DAY, comparableFrom(state, network, metric));
   // The largest |change| against any point lies at the smallest or the largest value (the change falls as
-  // the reference rises), the earliest point on a tie: a few reads per chunk, not one per point.
-  const range = extremesFrom(s, lowerBound(s, from));
+  // the reference rises), the earliest point on a tie: a few reads per chunk, not one per point. Times are
+  // read only for a move beyond the threshold, so a quiet series costs no read of its times.
+  const range = extremeValuesFrom(s, lowerBound(s, from));
   if (!range) return undefined;
   const low = (picked.value - range.lo) / range.lo;
   const high = (picked.value - range.hi) / range.hi;
-  const best = Math.abs(low) > Math.abs(high) || (Math.abs(low) === Math.abs(high) && range.loT <= range.hiT)
-    ? { change: low, t: range.loT }
-    : { change: high, t: range.hiT };
-  if (Math.abs(best.change) <= state.settings.anomalyThreshold) return undefined;
+  if (Math.max(Math.abs(low), Math.abs(high)) <= state.settings.anomalyThreshold) return undefined;
+  const loT = timeOfExtreme(s, range.loAt, range.lo);
+  const useLow = Math.abs(low) > Math.abs(high) || (Math.abs(low) === Math.abs(high) && loT <= timeOfExtreme(s, range.hiAt, range.hi));
+  const best = useLow ? { change: low, t: loT } : { change: high, t: timeOfExtreme(s, range.hiAt, range.hi) };
   const tolerance = state.settings.tolerance;
   return {
     change: best.change,

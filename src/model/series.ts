@@ -120,23 +120,32 @@ export interface Extremes {
 }
 
 /**
- * The smallest and largest positive finite value of points `from`..length-1 and when each first occurs;
- * undefined when there is none. Points are read one by one only up to the first block boundary; after that
- * whole blocks are read from their range summaries (and each winning block once more for the time), so the
- * cost is at most about 100 reads plus one per block, however many points lie in the range.
+ * The smallest and largest positive finite value from point `from` on, without their times: `loAt` and `hiAt`
+ * are indexes at or before each value's first occurrence, in the same block of 32 (timeOfExtreme finds it).
  */
-export function extremesFrom(s: Series, from: number): Extremes | undefined {
+export interface ExtremeValues {
+  readonly lo: number;
+  readonly loAt: number;
+  readonly hi: number;
+  readonly hiAt: number;
+}
+
+/**
+ * The smallest and largest positive finite value of points `from`..length-1; undefined when there is none.
+ * Points are read one by one only up to the first block boundary (values only); after that whole blocks are
+ * read from their range summaries, so the cost is at most 31 value reads plus one per block, however many
+ * points lie in the range. No time is read: the anomaly check needs one only for a move beyond its threshold.
+ */
+export function extremeValuesFrom(s: Series, from: number): ExtremeValues | undefined {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  let loT = Number.NaN;
-  let hiT = Number.NaN;
-  // The absolute index of the block holding an extreme that came from a summary (its time is found at the end), else -1.
+  // Absolute indexes at or before the first occurrence of each (a point, or the start of a block from a summary).
   let loAt = -1;
   let hiAt = -1;
   const first = Math.max(0, from) + s.start;
   if (first >= s.start + s.length) return undefined;
   for (let c = first >>> SHIFT; c < s.chunks.length; c += 1) {
-    const { t, v, range } = s.chunks[c] as Chunk;
+    const { v, range } = s.chunks[c] as Chunk;
     let i = c === first >>> SHIFT ? first & MASK : 0;
     const edge = Math.min(v.length, (i + BLOCK - 1) & ~(BLOCK - 1));
     for (; i < edge; i += 1) {
@@ -144,13 +153,11 @@ export function extremesFrom(s: Series, from: number): Extremes | undefined {
       if (!positive(x)) continue;
       if (x < lo) {
         lo = x;
-        loT = t[i] as number;
-        loAt = -1;
+        loAt = (c << SHIFT) + i;
       }
       if (x > hi) {
         hi = x;
-        hiT = t[i] as number;
-        hiAt = -1;
+        hiAt = (c << SHIFT) + i;
       }
     }
     // i is now on a block boundary, or at the end of the chunk (then there is no block left).
@@ -166,17 +173,22 @@ export function extremesFrom(s: Series, from: number): Extremes | undefined {
     }
   }
   if (lo === Number.POSITIVE_INFINITY) return undefined;
-  if (loAt >= 0) loT = firstTimeOf(s, loAt, lo);
-  if (hiAt >= 0) hiT = firstTimeOf(s, hiAt, hi);
-  return { lo, loT, hi, hiT };
+  return { lo, loAt: loAt - s.start, hi, hiAt: hiAt - s.start };
 }
 
-/** The time of the first point equal to x in the block that starts at absolute index `at`. */
-function firstTimeOf(s: Series, at: number, x: number): number {
-  const { t, v } = s.chunks[at >>> SHIFT] as Chunk;
-  const end = Math.min(v.length, (at & MASK) + BLOCK);
-  for (let i = at & MASK; i < end; i += 1) if (v[i] === x) return t[i] as number;
+/** The time of the first point equal to `x` from index `at` to the end of its block of 32 (NaN when none is). */
+export function timeOfExtreme(s: Series, at: number, x: number): number {
+  const abs = at + s.start;
+  const { t, v } = chunkOf(s, abs);
+  const end = Math.min(v.length, (abs & ~(BLOCK - 1) & MASK) + BLOCK);
+  for (let i = abs & MASK; i < end; i += 1) if (v[i] === x) return t[i] as number;
   return Number.NaN;
+}
+
+/** The smallest and largest positive finite value of points `from`..length-1 and when each first occurs; undefined when there is none. */
+export function extremesFrom(s: Series, from: number): Extremes | undefined {
+  const e = extremeValuesFrom(s, from);
+  return e && { lo: e.lo, loT: timeOfExtreme(s, e.loAt, e.lo), hi: e.hi, hiT: timeOfExtreme(s, e.hiAt, e.hi) };
 }
 
 /** Every point as [t, v] pairs (for merging; O(n)). */
