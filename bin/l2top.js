@@ -28,6 +28,8 @@ process.stdout.on('error', (error) => {
 });
 
 // With V8's compiled code cached on disk (bin/load-bundle.js), from the second start on the bundle is not
-// compiled again; the cache is written after the first frame with data, so it holds what start-up runs.
-const bundle = loadBundle(fileURLToPath(new URL('../dist/l2top.cjs', import.meta.url)));
+// compiled again; the cache is written after the first frame with data (serve: once it listens), so it holds
+// what start-up runs. `l2top serve` loads its own bundle, without Ink, React and the views (README, Performance).
+const file = process.argv[2] === 'serve' ? '../dist/serve.cjs' : '../dist/l2top.cjs';
+const bundle = loadBundle(fileURLToPath(new URL(file, import.meta.url)));
 process.exitCode = await bundle.exports.main(process.argv.slice(2), { onStarted: () => bundle.saveCache() });
