@@ -7,14 +7,20 @@
 export const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 /** `\` and newline escaped, as HELP text requires. */
-export const escapeHelp = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+export const escapeHelp = (s: string): string => (/[\\\n]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n') : s);
 
 /** `\`, newline and `"` escaped, as a label value requires. */
-export const escapeLabelValue = (s: string): string => escapeHelp(s).replace(/"/g, '\\"');
+export const escapeLabelValue = (s: string): string => (/[\\\n"]/.test(s) ? escapeHelp(s).replace(/"/g, '\\"') : s);
 
 /** `name{k="v",...}` for the label names in order (none: just the name). */
 function series<K extends string>(name: string, labelNames: readonly K[], labels: Readonly<Record<K, string>>): string {
-  return labelNames.length === 0 ? name : `${name}{${labelNames.map((k) => `${k}="${escapeLabelValue(labels[k])}"`).join(',')}}`;
+  // A loop rather than map/join: this runs for every sample of every fresh scrape (README, Performance).
+  let text = name;
+  for (let i = 0; i < labelNames.length; i += 1) {
+    const k = labelNames[i] as K;
+    text += `${i === 0 ? '{' : ','}${k}="${escapeLabelValue(labels[k])}"`;
+  }
+  return labelNames.length === 0 ? text : `${text}}`;
 }
 
 /** One gauge family: its samples, in the order they were set. */
