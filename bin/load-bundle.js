@@ -59,7 +59,10 @@ function withCodeCache(file) {
         const dir = path.dirname(cacheFile);
         fs.mkdirSync(dir, { recursive: true });
         // Caches of this bundle's earlier builds or Node versions are dropped; one file per bundle and Node.
-        for (const old of fs.readdirSync(dir)) if (old.startsWith(prefix) && old !== path.basename(cacheFile)) fs.rmSync(path.join(dir, old), { force: true });
+        // (code-cache-v<node>-... is the name before there were two bundles.)
+        for (const old of fs.readdirSync(dir)) {
+          if ((old.startsWith(prefix) || /^code-cache-v\d/.test(old)) && old !== path.basename(cacheFile)) fs.rmSync(path.join(dir, old), { force: true });
+        }
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
