@@ -2,7 +2,7 @@
 // Phase 1: serve's memory. The serve app (metrics, events, hub ring, provenance) over the real store, fed 120
 // simulated days of 5-minute poll rounds for 20 networks exactly as bench/memory-child.tsx feeds it (every action
 // through the hub ring first, as the poller's emit does), with a /metrics scrape and a snapshot every simulated
-// hour. No TUI is mounted, but the whole l2top bundle is loaded as the binary loads it (src/main.tsx). RSS and
+// hour. No TUI is mounted; the serve bundle's code is loaded as the binary loads it (src/serve-main.ts). RSS and
 // heap after a full GC every 10 days and daily from day 90.
 // Phase 2: the server stays up for the parent's scrapes: GET /bench/round dispatches one more poll round (a new
 // state, so the next scrape builds the exposition again), GET /bench/cpu reports process.cpuUsage(), GET
@@ -59,8 +59,8 @@ function get(url: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  // The code the binary loads (Ink, React, undici, zod, ...), though serve renders nothing.
-  if (process.env.BENCH_SERVE_NO_MAIN !== '1') await import('../src/main.js');
+  // The code `l2top serve` loads (dist/serve.cjs: undici, zod, conf, the feeds, the model; no Ink or React).
+  if (process.env.BENCH_SERVE_NO_MAIN !== '1') await import('../src/serve-main.js');
   // What runServe does first (BENCH_SERVE_NO_TUNING=1 leaves V8 as it is, for comparison).
   if (process.env.BENCH_SERVE_NO_TUNING !== '1') tuneV8ForServe();
   const days = Number(process.env.BENCH_SERVE_DAYS ?? 120);

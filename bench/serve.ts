@@ -40,7 +40,9 @@ export async function serveBench(ctx: BenchContext): Promise<BenchResult> {
   const file = await bundle(ctx, 'bench/serve-child.ts');
   const resultFile = path.join(ctx.tmp, 'serve-child.result.json');
   rmSync(resultFile, { force: true });
-  const child = spawn(process.execPath, ['--expose-gc', ...L2TOP_NODE_FLAGS, file], { cwd: ctx.root, env: { ...process.env, NODE_ENV: 'production', BENCH_RESULT_FILE: resultFile, BENCH_SERVE_DAYS: String(days) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_SERVE_NODE_ARGS (diagnosis): other node flags instead of the ones `l2top serve` runs with.
+  const nodeArgs = process.env.BENCH_SERVE_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? L2TOP_NODE_FLAGS;
+  const child = spawn(process.execPath, ['--expose-gc', ...nodeArgs, file], { cwd: ctx.root, env: { ...process.env, NODE_ENV: 'production', BENCH_RESULT_FILE: resultFile, BENCH_SERVE_DAYS: String(days) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));

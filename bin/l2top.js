@@ -29,8 +29,9 @@ process.stdout.on('error', (error) => {
 });
 
 // With V8's compiled code cached on disk (bin/load-bundle.js), from the second start on the bundle is not
-// compiled again; the cache is written after the first frame with data, so it holds what start-up runs.
-const bundle = loadBundle(path.join(__dirname, '..', 'dist', 'l2top.cjs'));
+// compiled again; the cache is written after the first frame with data (serve: once it listens), so it holds
+// what start-up runs. `l2top serve` loads its own bundle, without Ink, React and the views (README, Performance).
+const bundle = loadBundle(path.join(__dirname, '..', 'dist', process.argv[2] === 'serve' ? 'serve.cjs' : 'l2top.cjs'));
 bundle.exports.main(process.argv.slice(2), { onStarted: () => bundle.saveCache() }).then((code) => {
   process.exitCode = code;
 });

@@ -1,4 +1,4 @@
-// Loads the CommonJS bundle (dist/l2top.cjs) with V8's compiled code cached on disk, so that from the second
+// Loads a CommonJS bundle (dist/l2top.cjs, or dist/serve.cjs for `l2top serve`) with V8's compiled code cached on disk, so that from the second
 // start on the bundle is neither parsed nor compiled again, nor are the functions the first frame runs.
 // Node >= 22.1 does this itself (module.enableCompileCache). Node 20 has no such switch for files it loads, so
 // there the bundle runs through vm.Script with `cachedData`; the cache is written once, right after the first
@@ -31,7 +31,9 @@ function withNodeCache(file) {
 function withCodeCache(file) {
   const stat = fs.statSync(file);
   // V8 checks its own version and flags, but only the length of the source: the file's mtime keys the content.
-  const cacheFile = path.join(cacheDir(), `code-cache-${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}.bin`);
+  // One cache per bundle (dist/l2top.cjs, dist/serve.cjs): the prefix names it.
+  const prefix = `code-cache-${path.basename(file, '.cjs')}-`;
+  const cacheFile = path.join(cacheDir(), `${prefix}${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}.bin`);
   let cachedData;
   if (process.env.NODE_DISABLE_COMPILE_CACHE === undefined) {
     try {
@@ -56,8 +58,11 @@ function withCodeCache(file) {
       try {
         const dir = path.dirname(cacheFile);
         fs.mkdirSync(dir, { recursive: true });
-        // Caches of earlier builds or Node versions are dropped; one file per bundle and Node.
-        for (const old of fs.readdirSync(dir)) if (old.startsWith('code-cache-') && old !== path.basename(cacheFile)) fs.rmSync(path.join(dir, old), { force: true });
+        // Caches of this bundle's earlier builds or Node versions are dropped; one file per bundle and Node.
+        // (code-cache-v<node>-... is the name before there were two bundles.)
+        for (const old of fs.readdirSync(dir)) {
+          if ((old.startsWith(prefix) || /^code-cache-v\d/.test(old)) && old !== path.basename(cacheFile)) fs.rmSync(path.join(dir, old), { force: true });
+        }
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);

@@ -4,6 +4,9 @@ import { appPlugins } from './esbuild-plugins.mjs';
 /** Where the bundle goes, relative to the project root (bin/load-bundle.js loads it from there). */
 export const BUNDLE = 'dist/l2top.cjs';
 
+/** The serve-only bundle (bin/l2top.js loads it for `l2top serve`): no Ink, React, Yoga or views. */
+export const SERVE_BUNDLE = 'dist/serve.cjs';
+
 /**
  * One CommonJS file: Node 20 can start it from a V8 code cache (bin/load-bundle.js), which it cannot do for
  * an ES module. Whitespace and comments are dropped (less to read and parse at start; names stay, so stack
@@ -37,4 +40,9 @@ export function appBuildOptions(root) {
     metafile: true,
     logLevel: 'warning',
   };
+}
+
+/** The serve-only bundle's options: the app's, from src/serve-main.ts (which imports no ui code but the keymap table). */
+export function serveBuildOptions(root) {
+  return { ...appBuildOptions(root), entryPoints: ['src/serve-main.ts'], outfile: SERVE_BUNDLE };
 }

@@ -108,8 +108,8 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Parsed {
   }
 }
 
-/** Runs `l2top serve ...` until SIGINT or SIGTERM; resolves with the exit code. */
-export async function runServe(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** Runs `l2top serve ...` until SIGINT or SIGTERM; resolves with the exit code. `onStarted` runs once it listens. */
+export async function runServe(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, onStarted?: () => void): Promise<number> {
   const parsed = parse(argv, env);
   if ('exit' in parsed) return parsed.exit;
   const { flags, config: loaded, token } = parsed;
@@ -182,6 +182,7 @@ export async function runServe(argv: readonly string[], env: NodeJS.ProcessEnv =
     return 1;
   }
   process.stdout.write(`l2top serve listening on ${running.url}\n`);
+  onStarted?.();
   if (!isLoopback(flags.listen.host)) {
     log(`l2top serve: warning: listening on ${running.url}, reachable from other hosts${token === undefined ? ' and without a token (--token-file)' : ''}; the figures and source health are readable by anyone who can connect`);
   }

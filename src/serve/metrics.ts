@@ -1,14 +1,14 @@
 // GET /metrics: the store's state as Prometheus gauges, read from the selectors at scrape time and written as
 // exposition text directly (exposition.ts). The l2top part is built once per state object (a scrape of an
-// unchanged state reuses the text); the process part (prom-client: its default metrics, HTTP requests, SSE
-// clients, alerts fired) is read every scrape.
+// unchanged state reuses the text); the process part (process-metrics.ts, HTTP requests, SSE clients, alerts
+// fired) is read every scrape.
 // Label values come only from registry and config ids: bounded. No sample carries a timestamp.
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { pickPrice } from '../model/pick.js';
 import { selectRows, selectSector, selectSources } from '../model/selectors.js';
 import type { State } from '../model/state.js';
 import { METRICS, type Metric } from '../model/types.js';
-import { exposition, GaugeFamily } from './exposition.js';
+import { CounterFamily, exposition, EXPOSITION_CONTENT_TYPE, GaugeFamily } from './exposition.js';
+import { createProcessMetrics } from './process-metrics.js';
 
 const SATS = 1e8;
 
@@ -119,28 +119,24 @@ function sourceValues(gs: Gauges, state: State, metric: Metric, price: number | 
 
 export function createServeMetrics(o: MetricsOptions): ServeMetrics {
   const gauges = stateGauges();
-  const processReg = new Registry();
-  collectDefaultMetrics({ register: processReg });
-  // Gauges named *_total break the exposition conventions (promtool flags them); their per-type siblings stay.
-  for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) processReg.removeSingleMetric(name);
-  new Gauge({ name: 'l2top_build_info', help: 'The running l2top (always 1)', labelNames: ['version'], registers: [processReg] }).set({ version: o.version }, 1);
-  new Gauge({
-    name: 'l2top_sse_clients', help: 'Server-Sent Events clients connected', registers: [processReg],
-    collect() {
-      this.set(o.sseClients());
-    },
-  });
-  const requests = new Counter({ name: 'l2top_http_requests_total', help: 'HTTP requests served, by route and status code', labelNames: ['path', 'code'], registers: [processReg] });
-  const alerts = new Counter({ name: 'l2top_alerts_fired_total', help: 'Alerts fired since start, by rule (1-based index in the config)', labelNames: ['rule'], registers: [processReg] });
+  const processMetrics = createProcessMetrics();
+  const buildInfo = new GaugeFamily('l2top_build_info', 'The running l2top (always 1)', ['version']);
+  buildInfo.set({ version: o.version }, 1);
+  const sse = new GaugeFamily('l2top_sse_clients', 'Server-Sent Events clients connected', []);
+  const requests = new CounterFamily('l2top_http_requests_total', 'HTTP requests served, by route and status code', ['path', 'code']);
+  const alerts = new CounterFamily('l2top_alerts_fired_total', 'Alerts fired since start, by rule (1-based index in the config)', ['rule']);
   for (let i = 1; i <= o.rules; i += 1) alerts.inc({ rule: String(i) }, 0);
   const redact = o.redact ?? ((t: string) => t);
   let cached: { state: State; text: string } | undefined;
   return {
-    contentType: processReg.contentType,
+    contentType: EXPOSITION_CONTENT_TYPE,
     async scrape(state) {
       if (cached?.state !== state) cached = { state, text: redact(stateText(gauges, state)) };
       const own = cached.text;
-      return `${own}\n${await processReg.metrics()}`;
+      const processText = await processMetrics.text();
+      sse.reset();
+      sse.set({}, o.sseClients());
+      return `${own}\n${exposition([buildInfo, sse, requests, alerts, { text: () => processText }])}`;
     },
     countRequest(path, code) {
       requests.inc({ path, code: String(code) });

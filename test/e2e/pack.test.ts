@@ -10,7 +10,7 @@ import pkg from '../../package.json' with { type: 'json' };
 /** What a checkout holds that the build needs (no dist/, no .git); node_modules is linked, not copied. */
 const CHECKOUT = ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'bin', 'scripts', 'src'];
 /** Every file the install may hold: the package's own, nothing from node_modules. */
-const INSTALLED = ['LICENSE', 'README.md', 'bin/l2top.js', 'bin/load-bundle.js', 'bin/package.json', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/l2top.cjs', 'package.json'];
+const INSTALLED = ['LICENSE', 'README.md', 'bin/l2top.js', 'bin/load-bundle.js', 'bin/package.json', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/l2top.cjs', 'dist/serve.cjs', 'package.json'];
 
 let work: string;
 let prefix: string;

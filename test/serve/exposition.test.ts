@@ -1,6 +1,8 @@
-// The hand-written gauge exposition: escaping per the text format, HELP/TYPE once per family, unknown values left out.
+// The hand-written exposition: escaping per the text format, HELP/TYPE once per family, unknown values left out;
+// counters; the process metrics under prom-client's names.
 import { describe, expect, it } from 'vitest';
-import { exposition, GaugeFamily } from '../../src/serve/exposition.js';
+import { CounterFamily, exposition, GaugeFamily } from '../../src/serve/exposition.js';
+import { createProcessMetrics } from '../../src/serve/process-metrics.js';
 
 describe('gauge exposition', () => {
   it('escapes label values (backslash, quote, newline) and HELP text (backslash, newline); HELP and TYPE once per family', () => {
@@ -20,5 +22,36 @@ describe('gauge exposition', () => {
     expect(exposition([a, b])).toBe('# HELP a_value A\n# TYPE a_value gauge\n\n# HELP b_value B\n# TYPE b_value gauge\nb_value{k="y"} 1\n');
     b.reset();
     expect(b.text()).toBe('# HELP b_value B\n# TYPE b_value gauge');
+  });
+});
+
+describe('counter exposition', () => {
+  it('counts per label set in the order first seen; inc by 0 makes a series appear at 0; TYPE counter', () => {
+    const c = new CounterFamily('x_requests_total', 'Requests', ['path', 'code']);
+    c.inc({ path: '/a', code: '200' });
+    c.inc({ path: '/b"', code: '404' }, 0);
+    c.inc({ path: '/a', code: '200' }, 2);
+    expect(c.text()).toBe('# HELP x_requests_total Requests\n# TYPE x_requests_total counter\nx_requests_total{path="/a",code="200"} 3\nx_requests_total{path="/b\\"",code="404"} 0');
+  });
+});
+
+describe('process metrics', () => {
+  it('the names prom-client\'s default metrics use, one sample each, with the process\'s own figures', async () => {
+    const text = await createProcessMetrics().text();
+    const value = (name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    for (const [name, type] of [['process_cpu_user_seconds_total', 'counter'], ['process_cpu_system_seconds_total', 'counter'], ['process_cpu_seconds_total', 'counter'],
+      ['process_start_time_seconds', 'gauge'], ['process_resident_memory_bytes', 'gauge'], ['nodejs_eventloop_lag_seconds', 'gauge'],
+      ['nodejs_heap_size_total_bytes', 'gauge'], ['nodejs_heap_size_used_bytes', 'gauge'], ['nodejs_external_memory_bytes', 'gauge']] as const) {
+      expect(text).toContain(`# TYPE ${name} ${type}\n${name} `);
+      expect(value(name), name).toBeGreaterThanOrEqual(0);
+    }
+    expect(value('process_cpu_seconds_total')).toBeCloseTo(value('process_cpu_user_seconds_total') + value('process_cpu_system_seconds_total'), 5);
+    expect(value('process_resident_memory_bytes')).toBeGreaterThan(value('nodejs_heap_size_used_bytes'));
+    expect(Math.abs(value('process_start_time_seconds') - (Date.now() / 1000 - process.uptime()))).toBeLessThan(2);
+    expect(text).toMatch(new RegExp(`^nodejs_version_info\\{version="${process.version}",major="\\d+",minor="\\d+",patch="\\d+"\\} 1$`, 'm'));
+    if (process.platform === 'linux') {
+      expect(value('process_open_fds')).toBeGreaterThan(2);
+      expect(value('process_max_fds')).toBeGreaterThanOrEqual(value('process_open_fds'));
+    }
   });
 });
