@@ -165,9 +165,24 @@ function lazySegmenter(text, file) {
 }
 
 /**
+ * Top-level `const X = /...\\p{...}.../flags;` declarations, made on first use: `X` becomes `X_()` in the file.
+ * Creating the first such regex loads ICU's Unicode property data (~15 ms at load, measured in --version).
+ */
+function lazyPropertyRegexes(text) {
+  const decl = /^const (\w+) = (\/(?:[^/\\\n]|\\.)*\\p\{(?:[^/\\\n]|\\.)*\/[a-z]*);$/gm;
+  let out = text;
+  for (const [whole, name, literal] of [...text.matchAll(decl)]) {
+    out = out.replace(whole, `let ${name}Made;\nconst ${name}_ = () => (${name}Made ??= ${literal});`);
+    out = out.replace(new RegExp(`\\b${name}\\b(?!Made|_)`, 'g'), `${name}_()`);
+    out = out.replace(`const ${name}_() = `, `const ${name}_ = `);
+  }
+  return out;
+}
+
+/**
  * Work done at load for code the first frame may never run: string-width (two copies), slice-ansi and Ink's
- * ANSI tokenizer each create an Intl.Segmenter when loaded (the first loads ICU's break-iterator data, ~6 ms);
- * they now create it on first use. Ink's tokenizer splits every line of every frame into graphemes with it; for
+ * ANSI tokenizer each create an Intl.Segmenter when loaded (the first loads ICU's break-iterator data, ~6 ms),
+ * and string-width and slice-ansi their Unicode-property regexes; they now create them on first use. Ink's tokenizer splits every line of every frame into graphemes with it; for
  * a line of NARROW characters and colour codes (src/terminal/display-width.ts) every UTF-16 unit is a grapheme
  * of its own, so such a line is split by index instead.
  */
@@ -175,7 +190,7 @@ export const lazySegmenters = {
   name: 'lazy-segmenters',
   setup(b) {
     const files = /[\\/]node_modules[\\/](?:string-width[\\/]index|wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index|slice-ansi[\\/]tokenize-ansi)\.js$/;
-    b.onLoad({ filter: files }, (args) => ({ contents: lazySegmenter(fs.readFileSync(args.path, 'utf8'), args.path), loader: 'js' }));
+    b.onLoad({ filter: files }, (args) => ({ contents: lazyPropertyRegexes(lazySegmenter(fs.readFileSync(args.path, 'utf8'), args.path)), loader: 'js' }));
     b.onLoad({ filter: /[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, (args) => {
       const text = lazySegmenter(fs.readFileSync(args.path, 'utf8'), args.path);
       const loop = 'for (const { segment, index } of segmenter.segment(str)) {';
