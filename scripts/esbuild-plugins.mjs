@@ -141,6 +141,14 @@ export const lazyBuiltins = {
     b.onLoad({ filter: /[\\/]node_modules[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/ }, (args) => patched(args.path, [
       ["const connectH2 = require('./client-h2.js')", "let clientH2\nconst connectH2 = (...a) => (clientH2 ??= require('./client-h2.js'))(...a)"],
     ]));
+    // Ink checks every text node for escape and C1 control characters one character at a time (for...of and
+    // codePointAt per character, cold at start); one regular expression test answers the same.
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]ansi-tokenizer\.js$/ }, (args) => patched(args.path, [
+      [
+        'export const hasAnsiControlCharacters = (text) => {\n    if (text.includes(escapeCharacter)) {\n        return true;\n    }\n    for (const character of text) {\n        if (isC1ControlCharacter(character)) {\n            return true;\n        }\n    }\n    return false;\n};',
+        'export const hasAnsiControlCharacters = (text) => /[\\u001B\\u0080-\\u009F]/.test(text);',
+      ],
+    ]));
     // Ink's default stdin and stderr contexts (used only without a provider, which Ink always gives) opened
     // process.stdin (a tty.ReadStream, ~7 ms) and process.stderr when loaded, even for --version or --json.
     b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]components[\\/]StdinContext\.js$/ }, (args) => patched(args.path, [
