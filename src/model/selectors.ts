@@ -143,6 +143,54 @@ export function selectRows(state: State, metric: Metric = state.ui.metric): Netw
   return rows;
 }
 
+/** What a network's row says about its current value only: the fields a Prometheus scrape exports. */
+export interface NetworkValue {
+  readonly meta: NetworkMeta;
+  readonly value: number | undefined;
+  readonly share: number | undefined;
+  /** The source the value came from. */
+  readonly sourceId: string | undefined;
+  readonly dataAt: number | undefined;
+  readonly stale: boolean;
+  readonly doubtful: boolean;
+  readonly notTracked: boolean;
+}
+
+const valueCache = new WeakMap<State, Map<Metric, NetworkValue[]>>();
+
+/**
+ * Each network's picked value and share, as selectRows gives them (same pick, same total), without the
+ * changes, anomaly check, cross-checks and reasons a row also computes: /metrics exports only these, for every
+ * metric, on every scrape of a new state. Memoised per state and metric; in network order.
+ */
+export function selectValues(state: State, metric: Metric): NetworkValue[] {
+  const cached = valueCache.get(state)?.get(metric);
+  if (cached) return cached;
+  const rows = rowCache.get(state)?.get(metric);
+  let out: NetworkValue[];
+  if (rows) {
+    const byId = new Map(rows.map((r) => [r.meta.id, r]));
+    out = state.networks.map((meta) => {
+      const r = byId.get(meta.id) as NetworkRow;
+      return { meta, value: r.value, share: r.share, sourceId: r.value === undefined ? undefined : r.source?.id, dataAt: r.dataAt, stale: r.stale, doubtful: r.doubtful, notTracked: r.notTracked };
+    });
+  } else {
+    const picked = state.networks.map((meta) => pickValue(state, meta, metric));
+    const total = picked.reduce((sum, p) => sum + (p?.value ?? 0), 0);
+    out = state.networks.map((meta, i) => {
+      const p = picked[i];
+      return {
+        meta, value: p?.value, share: p === undefined || total <= 0 ? undefined : p.value / total, sourceId: p?.sourceId, dataAt: p?.dataAt,
+        stale: p?.stale ?? false, doubtful: p?.doubtful ?? false, notTracked: prioritySources(meta, metric).length === 0,
+      };
+    });
+  }
+  const perState = valueCache.get(state) ?? new Map<Metric, NetworkValue[]>();
+  perState.set(metric, out);
+  valueCache.set(state, perState);
+  return out;
+}
+
 /** The whole sector: BTC locked on the tracked L2s against bitcoin's circulating supply. */
 export interface SectorInfo {
   readonly totalSats: number;

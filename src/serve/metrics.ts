@@ -4,7 +4,7 @@
 // fired) is read every scrape.
 // Label values come only from registry and config ids: bounded. No sample carries a timestamp.
 import { pickPrice } from '../model/pick.js';
-import { selectRows, selectSector, selectSources } from '../model/selectors.js';
+import { selectSources, selectValues } from '../model/selectors.js';
 import type { State } from '../model/state.js';
 import { METRICS, type Metric } from '../model/types.js';
 import { CounterFamily, exposition, EXPOSITION_CONTENT_TYPE, GaugeFamily } from './exposition.js';
@@ -69,9 +69,13 @@ function stateText(gs: Gauges, state: State): string {
   for (const family of families) family.reset();
   const price = pickPrice(state)?.value;
   let withData = 0;
+  let sectorSats = 0;
   for (const metric of METRICS) {
-    for (const r of selectRows(state, metric)) {
-      if (metric === 'btc-locked' && r.value !== undefined) withData += 1;
+    for (const r of selectValues(state, metric)) {
+      if (metric === 'btc-locked' && r.value !== undefined) {
+        withData += 1;
+        sectorSats += r.value;
+      }
       if (r.notTracked) continue;
       const network = r.meta.id;
       if (r.value !== undefined) {
@@ -80,7 +84,7 @@ function stateText(gs: Gauges, state: State): string {
           if (price !== undefined) gs.lockedUsd.set({ network }, (r.value / SATS) * price);
         } else gs.tvlUsd.set({ network }, r.value);
         gs.share.set({ network, metric }, r.share);
-        if (r.source) gs.sourceInfo.set({ network, metric, source: r.source.id }, 1);
+        if (r.sourceId) gs.sourceInfo.set({ network, metric, source: r.sourceId }, 1);
         gs.dataTime.set({ network, metric }, seconds(r.dataAt));
       }
       gs.stale.set({ network, metric }, r.stale ? 1 : 0);
@@ -99,7 +103,7 @@ function stateText(gs: Gauges, state: State): string {
   }
   // The unlabelled gauges read 0 while unknown, as prom-client's did.
   gs.price.set({}, price ?? 0);
-  gs.sector.set({}, withData > 0 ? selectSector(state).totalSats / SATS : 0);
+  gs.sector.set({}, withData > 0 ? sectorSats / SATS : 0);
   gs.withData.set({}, withData);
   return exposition(families);
 }
