@@ -6,12 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { appBuildOptions, BUNDLE, serveBuildOptions } from './build-options.mjs';
+import { appBuildOptions, BUNDLE, SERVE_BUNDLE, serveBuildOptions } from './build-options.mjs';
 import { bundledPackages, engineConflicts, noticesText } from './notices.mjs';
+import { shareNamespaces } from './shared-namespaces.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const [app, serve] = await Promise.all([build(appBuildOptions(root)), build(serveBuildOptions(root))]);
+for (const file of [BUNDLE, SERVE_BUNDLE].map((f) => path.join(root, f))) writeFileSync(file, shareNamespaces(readFileSync(file, 'latin1'), file), 'latin1');
 
 // The serve bundle's packages are a subset of the app's (main.tsx imports serve too); both are listed.
 const packages = bundledPackages({ inputs: {}, outputs: { ...app.metafile.outputs, ...serve.metafile.outputs } }, root);
