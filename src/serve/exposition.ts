@@ -23,10 +23,21 @@ function series<K extends string>(name: string, labelNames: readonly K[], labels
   return labelNames.length === 0 ? text : `${text}}`;
 }
 
+/** Label values (in label-name order) to their written series, one level per label. */
+type SeriesTree = Map<string, SeriesTree | string>;
+/** Distinct label sets a family remembers the written series of (networks x metrics x sources is far below). */
+const SERIES_CACHE_LIMIT = 10_000;
+
 /** One gauge family: its samples, in the order they were set. */
 export class GaugeFamily<K extends string> {
   private readonly head: string;
   private samples: string[] = [];
+  /**
+   * The written `name{...}` of each label set seen: the same few hundred label sets come back on every scrape,
+   * and writing them (escaping included) was the largest part of a fresh scrape's CPU.
+   */
+  private seriesCache: SeriesTree = new Map();
+  private cached = 0;
 
   /** `name` and `labelNames` must be valid metric and label names (they are written as they are). */
   constructor(readonly name: string, help: string, private readonly labelNames: readonly K[]) {
@@ -36,7 +47,35 @@ export class GaugeFamily<K extends string> {
   /** Adds a sample; a value that is not a finite number is left out (unknown, never a zero). */
   set(labels: Readonly<Record<K, string>>, value: number | undefined): void {
     if (value === undefined || !Number.isFinite(value)) return;
-    this.samples.push(`${series(this.name, this.labelNames, labels)} ${value}`);
+    this.samples.push(`${this.seriesOf(labels)} ${value}`);
+  }
+
+  private seriesOf(labels: Readonly<Record<K, string>>): string {
+    const n = this.labelNames.length;
+    if (n === 0) return this.name;
+    let node = this.seriesCache;
+    for (let i = 0; i < n - 1; i += 1) {
+      const v = labels[this.labelNames[i] as K];
+      let next = node.get(v);
+      if (typeof next !== 'object') {
+        next = new Map();
+        node.set(v, next);
+      }
+      node = next;
+    }
+    const last = labels[this.labelNames[n - 1] as K];
+    let written = node.get(last);
+    if (typeof written !== 'string') {
+      written = series(this.name, this.labelNames, labels);
+      if (this.cached >= SERIES_CACHE_LIMIT) {
+        this.seriesCache = new Map();
+        this.cached = 0;
+      } else {
+        node.set(last, written);
+        this.cached += 1;
+      }
+    }
+    return written;
   }
 
   /** Drops every sample. */

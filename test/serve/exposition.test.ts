@@ -25,6 +25,23 @@ describe('gauge exposition', () => {
   });
 });
 
+describe('gauge series cache', () => {
+  it('writes the same text for a label set seen again, keeps sets that share a prefix apart, and stays right past its limit', () => {
+    const g = new GaugeFamily('y_ratio', 'Y', ['network', 'metric']);
+    const write = (network: string, metric: string, v: number) => {
+      g.reset();
+      g.set({ network, metric }, v);
+      return g.text().split('\n').pop();
+    };
+    expect(write('a', 'b', 1)).toBe('y_ratio{network="a",metric="b"} 1');
+    expect(write('a', 'b', 2)).toBe('y_ratio{network="a",metric="b"} 2');
+    expect(write('a', 'c"', 3)).toBe('y_ratio{network="a",metric="c\\""} 3');
+    expect(write('ab', '', 4)).toBe('y_ratio{network="ab",metric=""} 4');
+    for (let i = 0; i < 10_050; i += 1) expect(write(`n${i}`, 'm', i)).toBe(`y_ratio{network="n${i}",metric="m"} ${i}`);
+    expect(write('a', 'b', 5)).toBe('y_ratio{network="a",metric="b"} 5');
+  });
+});
+
 describe('counter exposition', () => {
   it('counts per label set in the order first seen; inc by 0 makes a series appear at 0; TYPE counter', () => {
     const c = new CounterFamily('x_requests_total', 'Requests', ['path', 'code']);
