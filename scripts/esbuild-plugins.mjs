@@ -133,7 +133,9 @@ export const undiciRequestOnly = {
  * compiling Node's own JavaScript before the first frame: undici's HTTP/2 client (with node:http2 and
  * node:tls), used only when a server negotiates h2, which l2top never enables; terminal-size's node:child_process
  * (and dgram, net sockets), used only to ask `tput` when the terminal does not report its size. Both are now
- * required when first used.
+ * required when first used. The same plugin owns Ink's stdin/stderr contexts and its ANSI tokenizer file (esbuild
+ * runs only the first onLoad that answers for a file): the contexts no longer open process.stdin and
+ * process.stderr at load, and the control-character check is one regex test (comments at each edit).
  */
 export const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -204,10 +206,9 @@ export const lazySegmenters = {
       const loop = 'for (const { segment, index } of segmenter.segment(str)) {';
       if (!text.includes(loop)) throw new Error(`${path.relative(root, args.path)}: expected text not found (package updated? revisit scripts/esbuild-plugins.mjs): ${loop}`);
       const helper = [
-        `import { NARROW as __l2topNarrow } from ${JSON.stringify(path.join(root, 'src/terminal/display-width.ts'))};`,
+        `import { isNarrowText as __l2topIsNarrow } from ${JSON.stringify(path.join(root, 'src/terminal/display-width.ts'))};`,
         'const __l2topSegments = (str) => {',
-        "  const plain = str.includes('\\x1b') ? str.replace(/\\x1b\\[[0-9;]*m/g, '') : str;",
-        '  if (!__l2topNarrow.test(plain)) return segmenter.segment(str);',
+        '  if (!__l2topIsNarrow(str)) return segmenter.segment(str);',
         '  const out = new Array(str.length);',
         '  for (let i = 0; i < str.length; i++) out[i] = { segment: str[i], index: i };',
         '  return out;',

@@ -11,12 +11,10 @@
 // minimal diffs (the app's FrameWriter rewrites only changed cells, whatever codes the row carries).
 import sliceAnsi from 'slice-ansi';
 import { styledCharsFromTokens, tokenize, reduceAnsiCodesIncremental } from '@alcalzone/ansi-tokenize';
-import { displayWidth, NARROW } from '../src/terminal/display-width.ts';
+import { displayWidth, isNarrowText } from '../src/terminal/display-width.ts';
 
-const ESC = '\u001B';
 const RESET = '\u001B[0m';
 const SGR_AT = /\u001B\[[0-9;]*m/y;
-const SGR_ALL = /\u001B\[[0-9;]*m/g;
 
 /** SGR sequence -> Ink's tokens for it (compound codes split, end codes known); a bounded cache. */
 const sgrTokens = new Map();
@@ -31,11 +29,6 @@ function tokensOf(sgr) {
 }
 
 const keyOf = (codes) => codes.map((c) => c.code).join('');
-
-/** True when every unit of `line` outside its SGR codes is a NARROW character (one column, one grapheme). */
-function isNarrow(line) {
-  return NARROW.test(line.includes(ESC) ? line.replace(SGR_ALL, '') : line);
-}
 
 class Row {
   constructor(width) {
@@ -52,7 +45,7 @@ class Row {
       if (line.charCodeAt(i) === 0x1b) {
         SGR_AT.lastIndex = i;
         const m = SGR_AT.exec(line);
-        // isNarrow checked that every escape is an SGR sequence.
+        // isNarrowText checked that every escape is an SGR sequence.
         const sgr = m[0];
         codes = reduceAnsiCodesIncremental(codes, tokensOf(sgr));
         key = keyOf(codes);
@@ -170,7 +163,7 @@ export default class Output {
         // A line below the pre-sized rows is dropped, as Ink does.
         if (!row) continue;
         for (const transformer of transformers) line = transformer(line, index);
-        if (isNarrow(line)) row.writeNarrow(x, line);
+        if (isNarrowText(line)) row.writeNarrow(x, line);
         else row.writeStyled(x, line);
         offsetY += 1;
       }

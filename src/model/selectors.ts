@@ -166,25 +166,15 @@ const valueCache = new WeakMap<State, Map<Metric, NetworkValue[]>>();
 export function selectValues(state: State, metric: Metric): NetworkValue[] {
   const cached = valueCache.get(state)?.get(metric);
   if (cached) return cached;
-  const rows = rowCache.get(state)?.get(metric);
-  let out: NetworkValue[];
-  if (rows) {
-    const byId = new Map(rows.map((r) => [r.meta.id, r]));
-    out = state.networks.map((meta) => {
-      const r = byId.get(meta.id) as NetworkRow;
-      return { meta, value: r.value, share: r.share, sourceId: r.value === undefined ? undefined : r.source?.id, dataAt: r.dataAt, stale: r.stale, doubtful: r.doubtful, notTracked: r.notTracked };
-    });
-  } else {
-    const picked = state.networks.map((meta) => pickValue(state, meta, metric));
-    const total = picked.reduce((sum, p) => sum + (p?.value ?? 0), 0);
-    out = state.networks.map((meta, i) => {
-      const p = picked[i];
-      return {
-        meta, value: p?.value, share: p === undefined || total <= 0 ? undefined : p.value / total, sourceId: p?.sourceId, dataAt: p?.dataAt,
-        stale: p?.stale ?? false, doubtful: p?.doubtful ?? false, notTracked: prioritySources(meta, metric).length === 0,
-      };
-    });
-  }
+  const picked = state.networks.map((meta) => pickValue(state, meta, metric));
+  const total = picked.reduce((sum, p) => sum + (p?.value ?? 0), 0);
+  const out: NetworkValue[] = state.networks.map((meta, i) => {
+    const p = picked[i];
+    return {
+      meta, value: p?.value, share: p === undefined || total <= 0 ? undefined : p.value / total, sourceId: p?.sourceId, dataAt: p?.dataAt,
+      stale: p?.stale ?? false, doubtful: p?.doubtful ?? false, notTracked: prioritySources(meta, metric).length === 0,
+    };
+  });
   const perState = valueCache.get(state) ?? new Map<Metric, NetworkValue[]>();
   perState.set(metric, out);
   valueCache.set(state, perState);

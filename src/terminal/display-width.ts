@@ -13,6 +13,14 @@ export const NARROW = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-
 const SGR = /\u001B\[[0-9;]*m/g;
 
 /**
+ * True when `text`, its SGR colour codes aside, is made only of NARROW characters: each of its other UTF-16 units
+ * is then one grapheme one column wide (the test Ink's bundled Output and tokenizer use to skip per-grapheme work).
+ */
+export function isNarrowText(text: string): boolean {
+  return NARROW.test(text) || (text.includes('\u001B') && NARROW.test(text.replace(SGR, '')));
+}
+
+/**
  * Columns `text` takes, colour codes counting as nothing: text of NARROW characters (after its SGR codes are
  * removed) is as wide as it is long; anything else is measured by string-width.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { displayWidth, NARROW } from '../../src/terminal/display-width.js';
+import { displayWidth, isNarrowText, NARROW } from '../../src/terminal/display-width.js';
 
 const red = (s: string) => `\u001B[31m${s}\u001B[39m`;
 const bold = (s: string) => `\u001B[1m${s}\u001B[22m`;
@@ -18,6 +18,14 @@ describe('displayWidth', () => {
     expect(NARROW.test(red('█'))).toBe(false);
     expect(displayWidth(red('█▏…'))).toBe(3);
     expect(displayWidth(red('比'))).toBe(2);
+  });
+  it('calls text narrow only when every unit outside its SGR codes is a one-column character', () => {
+    expect(isNarrowText(red('██▌') + ' ' + bold('x'))).toBe(true);
+    expect(isNarrowText('plain ─ text')).toBe(true);
+    expect(isNarrowText(red('比'))).toBe(false);
+    expect(isNarrowText('\u001B]8;;http://x\u0007link\u001B]8;;\u0007')).toBe(false);
+    expect(isNarrowText('a\tb')).toBe(false);
+    expect(isNarrowText('e\u0301')).toBe(false);
   });
   it('has only one-column characters in its fast class', () => {
     const wrong: string[] = [];

@@ -1,15 +1,14 @@
 // Fixed-width text helpers: every line the UI draws is fitted to an exact width in display columns
-// (a CJK character or an emoji takes two, a combining mark none), measured with string-width.
+// (a CJK character or an emoji takes two, a combining mark none), measured by displayWidth (src/terminal/display-width.ts).
 import sliceAnsi from 'slice-ansi';
-import stringWidth from 'string-width';
-import { NARROW } from '../../terminal/display-width.js';
+import { displayWidth, NARROW } from '../../terminal/display-width.js';
 
 const ASCII = /^[\x20-\x7e]*$/;
 export { NARROW };
 
 /** Display width of `text` in terminal columns (escape sequences count as nothing). */
 export function widthOf(text: string): number {
-  return NARROW.test(text) ? text.length : stringWidth(text);
+  return displayWidth(text);
 }
 
 /** The longest start of `text` at most `width` columns wide; a wide character that would straddle the edge is left out. */
@@ -18,7 +17,7 @@ export function sliceColumns(text: string, width: number): string {
   if (NARROW.test(text)) return text.slice(0, width);
   const cut = sliceAnsi(text, 0, width);
   // slice-ansi keeps a double-width character that starts in the last column: drop it.
-  return stringWidth(cut) > width ? sliceAnsi(text, 0, width - 1) : cut;
+  return displayWidth(cut) > width ? sliceAnsi(text, 0, width - 1) : cut;
 }
 
 /** Pads or truncates `text` to exactly `width` columns (ellipsis when cut). */
@@ -30,10 +29,10 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
     const pad = ' '.repeat(width - text.length);
     return align === 'left' ? text + pad : pad + text;
   }
-  const w = stringWidth(text);
+  const w = displayWidth(text);
   if (w > width) {
     const cut = width === 1 ? sliceColumns(text, 1) : sliceColumns(text, width - 1) + ellipsis;
-    return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+    return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
   }
   const pad = ' '.repeat(width - w);
   return align === 'left' ? text + pad : pad + text;
