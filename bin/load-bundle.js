@@ -17,14 +17,27 @@ function cacheDir() {
   return path.join(base, 'l2top');
 }
 
-/** Node >= 22.1: Node's own compile cache, then a plain require. */
+/**
+ * Node >= 22.1: Node's own compile cache, then a plain require. Node writes that cache when the process exits
+ * cleanly; `saveCache()` writes it once start-up is done (Node >= 22.10), so a start that ends in SIGKILL, a crash
+ * or a lost terminal still leaves it for the next one.
+ */
 function withNodeCache(file) {
   try {
     module_.enableCompileCache(path.join(cacheDir(), 'node-compile-cache'));
   } catch {
     // start without the cache
   }
-  return { exports: require(file), saveCache() {} };
+  return {
+    exports: require(file),
+    saveCache() {
+      try {
+        if (typeof module_.flushCompileCache === 'function') module_.flushCompileCache();
+      } catch {
+        // the cache is written at exit instead
+      }
+    },
+  };
 }
 
 /** Node 20: the bundle as a vm.Script (CommonJS wrapper), with V8's code cache for it in the cache folder. */

@@ -23,7 +23,7 @@ import { createServeApp } from '../serve/app.js';
 import { trackProvenance } from '../serve/provenance.js';
 import { headerSecretValues, urlSecretValues } from '../serve/secrets.js';
 import { startServer, type ServerLimits } from '../serve/server.js';
-import { tuneV8ForServe } from '../serve/v8-tuning.js';
+import { tuneV8ForServe, withDefaultV8Flags } from '../serve/v8-tuning.js';
 import { startPersistence } from '../state/persist.js';
 import { Provenance } from '../state/provenance.js';
 import { COMMANDS, DEFAULT_KEYS } from '../ui/keymap.js';
@@ -182,7 +182,7 @@ export async function runServe(argv: readonly string[], env: NodeJS.ProcessEnv =
     return 1;
   }
   process.stdout.write(`l2top serve listening on ${running.url}\n`);
-  onStarted?.();
+  if (onStarted) withDefaultV8Flags(onStarted);
   if (!isLoopback(flags.listen.host)) {
     log(`l2top serve: warning: listening on ${running.url}, reachable from other hosts${token === undefined ? ' and without a token (--token-file)' : ''}; the figures and source health are readable by anyone who can connect`);
   }

@@ -12,7 +12,26 @@ import v8 from 'node:v8';
  */
 export const SERVE_V8_FLAGS: readonly string[] = ['--no-opt', '--semi-space-growth-factor=1'];
 
+/**
+ * V8's own values of the same flags. V8 stamps a code cache with a hash of its flags and rejects a cache made under
+ * other flags; a process starts with the defaults, so serve's cache (bin/load-bundle.js) must be made with them.
+ */
+export const V8_DEFAULT_FLAGS: readonly string[] = ['--opt', '--semi-space-growth-factor=2'];
+
 /** Applies SERVE_V8_FLAGS to this process (once is enough; again is harmless). */
 export function tuneV8ForServe(): void {
   for (const flag of SERVE_V8_FLAGS) v8.setFlagsFromString(flag);
+}
+
+/**
+ * Runs `fn` (saving the compiled code) with V8's default flags back for its duration, then tunes again. Made under
+ * the tuned flags, the cache was rejected at every start and written again (test/e2e/code-cache.test.ts).
+ */
+export function withDefaultV8Flags(fn: () => void): void {
+  for (const flag of V8_DEFAULT_FLAGS) v8.setFlagsFromString(flag);
+  try {
+    fn();
+  } finally {
+    tuneV8ForServe();
+  }
 }
