@@ -14,3 +14,6 @@ export interface BenchContext {
  * package.json's start and demo scripts when run from a checkout. A benchmark of l2top runs it the same way.
  */
 export const L2TOP_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
+
+/** The environment bin/l2top.js's second line adds as the installed command (and so under the systemd unit). */
+export const L2TOP_NODE_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };

@@ -4,7 +4,7 @@
 // days 90-99 (RSS sampled after a full GC every day from day 90). The heap used after GC, day 90 against the
 // last day, shows whether anything is retained.
 import { runChild } from './child.js';
-import { L2TOP_NODE_FLAGS, type BenchContext } from './context.js';
+import { L2TOP_NODE_ENV, L2TOP_NODE_FLAGS, type BenchContext } from './context.js';
 import type { MemoryResult, MemorySample } from './memory-child.js';
 import type { BenchResult, Figure } from './report.js';
 import { envNumber, fmt, median } from './stats.js';
@@ -16,7 +16,7 @@ export async function memory(ctx: BenchContext): Promise<BenchResult> {
   const extraArgs = (process.env.BENCH_MEMORY_NODE_ARGS ?? L2TOP_NODE_FLAGS.join(' ')).split(/\s+/).filter(Boolean);
   ctx.log(`memory: ${days} simulated days of 5-minute rounds for 20 networks (20 BTC series and BTC/USD every 5 min, DeFi TVL hourly, 1 % failures), straight into the store; then ${uiRounds} rounds with the UI mounted${extraArgs.length ? `; node ${extraArgs.join(' ')}` : ''}`);
   const r = await runChild<MemoryResult>(ctx, 'bench/memory-child.tsx', ['--expose-gc', ...extraArgs], {
-    BENCH_MEMORY_DAYS: String(days), BENCH_MEMORY_UI_ROUNDS: String(uiRounds),
+    ...L2TOP_NODE_ENV, BENCH_MEMORY_DAYS: String(days), BENCH_MEMORY_UI_ROUNDS: String(uiRounds),
   });
   const at = (day: number): MemorySample | undefined => r.samples.find((s) => s.day === day);
   const start = at(0);

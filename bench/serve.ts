@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bundle } from './child.js';
-import { L2TOP_NODE_FLAGS, type BenchContext } from './context.js';
+import { L2TOP_NODE_ENV, L2TOP_NODE_FLAGS, type BenchContext } from './context.js';
 import type { BenchResult, Figure } from './report.js';
 import type { ServeMemoryResult } from './serve-child.js';
 import { envNumber, fmt, median, percentile } from './stats.js';
@@ -42,7 +42,7 @@ export async function serveBench(ctx: BenchContext): Promise<BenchResult> {
   rmSync(resultFile, { force: true });
   // BENCH_SERVE_NODE_ARGS (diagnosis): other node flags instead of the ones `l2top serve` runs with.
   const nodeArgs = process.env.BENCH_SERVE_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? L2TOP_NODE_FLAGS;
-  const child = spawn(process.execPath, ['--expose-gc', ...nodeArgs, file], { cwd: ctx.root, env: { ...process.env, NODE_ENV: 'production', BENCH_RESULT_FILE: resultFile, BENCH_SERVE_DAYS: String(days) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', ...nodeArgs, file], { cwd: ctx.root, env: { ...process.env, ...L2TOP_NODE_ENV, NODE_ENV: 'production', BENCH_RESULT_FILE: resultFile, BENCH_SERVE_DAYS: String(days) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -1,8 +1,10 @@
 #!/bin/sh
-":" //; exec node --max-semi-space-size=1 "$0" "$@"
+":" //; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} exec node --max-semi-space-size=1 "$0" "$@"
 // The two lines above are read by sh (the installed command) and by Node alike: sh runs Node with a 1 MB
 // young-generation semi-space (V8 otherwise grows it to 16 MB each, about 30 MB of RSS for a process that
-// allocates little; bench/memory.ts), and Node sees a hashbang comment, a string and a comment.
+// allocates little; bench/memory.ts) and, unless set already, glibc's malloc limited to two arenas (V8's
+// worker threads otherwise each keep their own; bench/serve.ts), and Node sees a hashbang comment, a string and
+// a comment.
 // `node bin/l2top.js` (npm start) passes the same flag itself (package.json).
 // Shim: environment that must be set before any module loads, then the bundled app. CommonJS (bin/package.json):
 // Node then runs it without starting its ES module loader, which cost ~15 ms of every start.

@@ -12,59 +12,81 @@ const BLOCK = 1 << BLOCK_SHIFT;
 const BLOCKS = CHUNK / BLOCK;
 
 /**
- * Up to CHUNK points, with a range summary per block of 32: the smallest positive finite value of block b at
- * `range[b]` (Infinity when there is none) and the largest at `range[BLOCKS + b]` (-Infinity). A range scan
- * (the 24 h anomaly check) reads a whole block in one step instead of point by point; append keeps it in O(1).
+ * Up to CHUNK points, time and value side by side in one array (`tv[2i]` is the time of point i, `tv[2i + 1]`
+ * its value): a chart column reads a time and then the value next to it, from one array and most often one cache
+ * line, where separate time and value arrays meant two of each.
+ * With a range summary per block of 32: the smallest positive finite value of block b at `range[b]` (Infinity
+ * when there is none) and the largest at `range[BLOCKS + b]` (-Infinity). A range scan (the 24 h anomaly
+ * check) reads a whole block in one step instead of point by point; append keeps it in O(1).
  */
 interface Chunk {
-  readonly t: readonly number[];
-  readonly v: readonly number[];
+  readonly tv: readonly number[];
   readonly range: readonly number[];
 }
 
+/** Points in a chunk. */
+const sizeOf = (c: Chunk): number => c.tv.length >>> 1;
+
 /**
- * A time-ordered series. `start` is how many points of the first chunk were pruned;
+ * Time-ordered points in chunks. `start` is how many points of the first chunk were pruned;
  * every chunk but the last is full, so index arithmetic is O(1).
  */
-export interface Series {
+export interface Level {
   readonly chunks: readonly Chunk[];
   readonly start: number;
   readonly length: number;
 }
 
-export const EMPTY_SERIES: Series = { chunks: [], start: 0, length: 0 };
+/**
+ * A time-ordered series, and a summary of it with one point per whole block of 32 points (`blocks`): the time of
+ * the block's last point and the block's last finite value (NaN when it has none). Blocks are counted from the
+ * first chunk's first slot, so a block never spans two chunks; `blocks` starts with the block holding the first
+ * kept point and ends with the last whole one. A chart column over many blocks reads the summary, a small array
+ * read in order, instead of one far-apart point per column (resampleSeries, src/ui/render/resample.ts).
+ */
+export interface Series extends Level {
+  readonly blocks: Level;
+}
 
-function chunkOf(s: Series, abs: number): Chunk {
+const EMPTY_LEVEL: Level = { chunks: [], start: 0, length: 0 };
+export const EMPTY_SERIES: Series = { ...EMPTY_LEVEL, blocks: EMPTY_LEVEL };
+
+function chunkOf(s: Level, abs: number): Chunk {
   const chunk = s.chunks[abs >>> SHIFT];
   if (!chunk) throw new RangeError(`series index ${abs - s.start} out of range (length ${s.length})`);
   return chunk;
 }
 
 /** Time (ms) of point i. Reads allocate nothing: they run per chart column and per point scanned. */
-export function timeAt(s: Series, i: number): number {
+export function timeAt(s: Level, i: number): number {
   const abs = i + s.start;
-  return chunkOf(s, abs).t[abs & MASK] ?? Number.NaN;
+  return chunkOf(s, abs).tv[(abs & MASK) << 1] ?? Number.NaN;
 }
 
 /** Value of point i; NaN at a gap marker. */
-export function valueAt(s: Series, i: number): number {
+export function valueAt(s: Level, i: number): number {
   const abs = i + s.start;
-  return chunkOf(s, abs).v[abs & MASK] ?? Number.NaN;
+  return chunkOf(s, abs).tv[((abs & MASK) << 1) + 1] ?? Number.NaN;
 }
 
 /** A read-only view with `length`, `time(i)` and `value(i)`, as the chart resampler expects. */
-export function pointsOf(s: Series): { readonly length: number; time(i: number): number; value(i: number): number } {
+export function pointsOf(s: Level): { readonly length: number; time(i: number): number; value(i: number): number } {
   return { length: s.length, time: (i) => timeAt(s, i), value: (i) => valueAt(s, i) };
+}
+
+/** The block summary of `s` as the same kind of view: per whole block of 32, its last point's time and last finite value. */
+export function blocksOf(s: Series): { readonly length: number; time(i: number): number; value(i: number): number } {
+  return pointsOf(s.blocks);
 }
 
 const positive = (v: number): boolean => v > 0 && v < Number.POSITIVE_INFINITY;
 
-/** The range summary of a chunk's values. */
-function rangeOf(v: readonly number[]): number[] {
+/** The range summary of a chunk's values (`tv` interleaved as in Chunk). */
+function rangeOf(tv: readonly number[]): number[] {
   const range: number[] = [];
   for (let b = 0; b < BLOCKS; b += 1) range.push(Number.POSITIVE_INFINITY);
   for (let b = 0; b < BLOCKS; b += 1) range.push(Number.NEGATIVE_INFINITY);
-  for (let i = 0; i < v.length; i += 1) widen(range, i, v[i] as number);
+  for (let i = 0; 2 * i + 1 < tv.length; i += 1) widen(range, i, tv[2 * i + 1] as number);
   return range;
 }
 
@@ -79,34 +101,67 @@ function widen(range: number[], i: number, x: number): void {
 /** Appends a point. Points older than the last one are ignored (time only moves forward). */
 export function append(s: Series, t: number, v: number): Series {
   if (s.length > 0 && t < timeAt(s, s.length - 1)) return s;
+  const fine = appendTo(s, t, v);
+  // The point ends a block: its summary point joins `blocks`.
+  const end = s.start + s.length + 1;
+  const blocks = (end & (BLOCK - 1)) === 0 ? appendTo(s.blocks, t, blockValue(fine, end - BLOCK)) : s.blocks;
+  return { chunks: fine.chunks, start: fine.start, length: fine.length, blocks };
+}
+
+/** The last finite value of the block starting at absolute index `abs` (NaN when there is none). */
+function blockValue(s: Level, abs: number): number {
+  const { tv } = chunkOf(s, abs);
+  for (let i = (abs & MASK) + BLOCK - 1; i >= (abs & MASK); i -= 1) {
+    const x = tv[2 * i + 1] as number;
+    if (Number.isFinite(x)) return x;
+  }
+  return Number.NaN;
+}
+
+/** `s` with the point appended (no time check, no block summary). */
+function appendTo(s: Level, t: number, v: number): Level {
   const last = s.chunks[s.chunks.length - 1];
-  if (last && last.t.length < CHUNK) {
+  if (last && sizeOf(last) < CHUNK) {
     const range = last.range.slice();
-    widen(range, last.v.length, v);
-    const chunk: Chunk = { t: appended(last.t, t), v: appended(last.v, v), range };
+    widen(range, sizeOf(last), v);
+    const chunk: Chunk = { tv: appended(last.tv, t, v), range };
     return { chunks: [...s.chunks.slice(0, -1), chunk], start: s.start, length: s.length + 1 };
   }
-  return { chunks: [...s.chunks, { t: [t], v: [v], range: rangeOf([v]) }], start: s.start, length: s.length + 1 };
+  const tv = [t, v];
+  return { chunks: [...s.chunks, { tv, range: rangeOf(tv) }], start: s.start, length: s.length + 1 };
 }
 
 /**
- * A copy of `a` with `x` at the end, its backing store exactly that long (8 bytes a point): a spread or a push
- * leaves V8's growth slack (about half again) in every chunk the series keeps, a third of a full window's memory.
+ * A copy of `a` with `t` and `v` at the end, its backing store exactly that long (16 bytes a point): a spread or
+ * a push leaves V8's growth slack (about half again) in every chunk the series keeps, a third of a full window's
+ * memory.
  */
-function appended(a: readonly number[], x: number): number[] {
-  const out = new Array<number>(a.length + 1);
+function appended(a: readonly number[], t: number, v: number): number[] {
+  const out = new Array<number>(a.length + 2);
   for (let i = 0; i < a.length; i += 1) out[i] = a[i] ?? Number.NaN;
-  out[a.length] = x;
+  out[a.length] = t;
+  out[a.length + 1] = v;
   return out;
 }
 
 /** Builds a series from time-ordered points. */
 export function fromPoints(points: readonly (readonly [number, number])[]): Series {
+  const fine = levelOf(points);
+  const blocks: [number, number][] = [];
+  for (let b = 0; (b + 1) * BLOCK <= points.length; b += 1) blocks.push([(points[(b + 1) * BLOCK - 1] as readonly [number, number])[0], blockValue(fine, b * BLOCK)]);
+  return { ...fine, blocks: levelOf(blocks) };
+}
+
+function levelOf(points: readonly (readonly [number, number])[]): Level {
   const chunks: Chunk[] = [];
   for (let i = 0; i < points.length; i += CHUNK) {
     const part = points.slice(i, i + CHUNK);
-    const v = part.map((p) => p[1]);
-    chunks.push({ t: part.map((p) => p[0]), v, range: rangeOf(v) });
+    const tv = new Array<number>(2 * part.length);
+    part.forEach((p, k) => {
+      tv[2 * k] = p[0];
+      tv[2 * k + 1] = p[1];
+    });
+    chunks.push({ tv, range: rangeOf(tv) });
   }
   return { chunks, start: 0, length: points.length };
 }
@@ -145,11 +200,12 @@ export function extremeValuesFrom(s: Series, from: number): ExtremeValues | unde
   const first = Math.max(0, from) + s.start;
   if (first >= s.start + s.length) return undefined;
   for (let c = first >>> SHIFT; c < s.chunks.length; c += 1) {
-    const { v, range } = s.chunks[c] as Chunk;
+    const { tv, range } = s.chunks[c] as Chunk;
+    const size = tv.length >>> 1;
     let i = c === first >>> SHIFT ? first & MASK : 0;
-    const edge = Math.min(v.length, (i + BLOCK - 1) & ~(BLOCK - 1));
+    const edge = Math.min(size, (i + BLOCK - 1) & ~(BLOCK - 1));
     for (; i < edge; i += 1) {
-      const x = v[i] as number;
+      const x = tv[2 * i + 1] as number;
       if (!positive(x)) continue;
       if (x < lo) {
         lo = x;
@@ -161,7 +217,7 @@ export function extremeValuesFrom(s: Series, from: number): ExtremeValues | unde
       }
     }
     // i is now on a block boundary, or at the end of the chunk (then there is no block left).
-    for (let b = i >>> BLOCK_SHIFT; i < v.length && b < BLOCKS && b << BLOCK_SHIFT < v.length; b += 1) {
+    for (let b = i >>> BLOCK_SHIFT; i < size && b < BLOCKS && b << BLOCK_SHIFT < size; b += 1) {
       if ((range[b] as number) < lo) {
         lo = range[b] as number;
         loAt = (c << SHIFT) + (b << BLOCK_SHIFT);
@@ -179,9 +235,9 @@ export function extremeValuesFrom(s: Series, from: number): ExtremeValues | unde
 /** The time of the first point equal to `x` from index `at` to the end of its block of 32 (NaN when none is). */
 export function timeOfExtreme(s: Series, at: number, x: number): number {
   const abs = at + s.start;
-  const { t, v } = chunkOf(s, abs);
-  const end = Math.min(v.length, (abs & ~(BLOCK - 1) & MASK) + BLOCK);
-  for (let i = abs & MASK; i < end; i += 1) if (v[i] === x) return t[i] as number;
+  const { tv } = chunkOf(s, abs);
+  const end = Math.min(tv.length >>> 1, (abs & ~(BLOCK - 1) & MASK) + BLOCK);
+  for (let i = abs & MASK; i < end; i += 1) if (tv[2 * i + 1] === x) return tv[2 * i] as number;
   return Number.NaN;
 }
 
@@ -192,7 +248,7 @@ export function extremesFrom(s: Series, from: number): Extremes | undefined {
 }
 
 /** Every point as [t, v] pairs (for merging; O(n)). */
-export function toPoints(s: Series): [number, number][] {
+export function toPoints(s: Level): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < s.length; i += 1) out.push([timeAt(s, i), valueAt(s, i)]);
   return out;
@@ -204,7 +260,7 @@ export function toPoints(s: Series): [number, number][] {
  * that is a few reads near the answer instead of ~15 reads spread over a 90-day window (each a likely cache
  * miss: a render makes a few hundred of these searches), and never more than about twice a binary search.
  */
-export function lowerBound(s: Series, t: number): number {
+export function lowerBound(s: Level, t: number): number {
   const n = s.length;
   if (n === 0 || !(timeAt(s, 0) < t)) return 0;
   const last = timeAt(s, n - 1);
@@ -248,11 +304,21 @@ export function prune(s: Series, cutoff: number, maxPoints: number): Series {
   if (drop <= 0) return s;
   if (drop >= s.length) return EMPTY_SERIES;
   const abs = s.start + drop;
-  return { chunks: s.chunks.slice(abs >>> SHIFT), start: abs & MASK, length: s.length - drop };
+  // The summary keeps the block of the first kept point and the ones after it.
+  const blocks = dropFirst(s.blocks, (abs >>> BLOCK_SHIFT) - (s.start >>> BLOCK_SHIFT));
+  return { chunks: s.chunks.slice(abs >>> SHIFT), start: abs & MASK, length: s.length - drop, blocks };
+}
+
+/** `l` without its first `k` points. */
+function dropFirst(l: Level, k: number): Level {
+  if (k <= 0) return l;
+  if (k >= l.length) return EMPTY_LEVEL;
+  const abs = l.start + k;
+  return { chunks: l.chunks.slice(abs >>> SHIFT), start: abs & MASK, length: l.length - k };
 }
 
 /** The last finite point at or before t, or undefined. Skips gap markers. */
-export function lastFiniteAtOrBefore(s: Series, t: number): { t: number; v: number } | undefined {
+export function lastFiniteAtOrBefore(s: Level, t: number): { t: number; v: number } | undefined {
   for (let i = lowerBound(s, t + 1) - 1; i >= 0; i -= 1) {
     const v = valueAt(s, i);
     if (Number.isFinite(v)) return { t: timeAt(s, i), v };

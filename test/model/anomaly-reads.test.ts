@@ -15,15 +15,15 @@ interface Reads {
   values: number;
 }
 
-/** A copy of `s` whose time and value arrays count element reads into `reads`. */
+/** A copy of `s` whose point arrays (time and value side by side) count element reads into `reads`. */
 function counted(s: Series, reads: Reads): Series {
-  const wrap = (a: readonly number[], key: keyof Reads): readonly number[] => new Proxy(a, {
+  const wrap = (a: readonly number[]): readonly number[] => new Proxy(a, {
     get(target, prop, receiver) {
-      if (typeof prop === 'string' && /^\d+$/.test(prop)) reads[key] += 1;
+      if (typeof prop === 'string' && /^\d+$/.test(prop)) reads[Number(prop) % 2 === 0 ? 'times' : 'values'] += 1;
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });
-  const chunks = s.chunks.map((c) => ({ ...c, t: wrap(c.t, 'times'), v: wrap(c.v, 'values') }));
+  const chunks = s.chunks.map((c) => ({ ...c, tv: wrap(c.tv) }));
   return { ...s, chunks };
 }
 

@@ -128,3 +128,38 @@ describe('series', () => {
     expect(toPoints(prependHistory(EMPTY_SERIES, [[2, 1], [1, 0]]))).toEqual([[1, 0], [2, 1]]);
   });
 });
+
+describe('block summary', () => {
+  /** Every whole block of 32 (counted from the first chunk's first slot) as [time of its last point, last finite value]. */
+  const brute = (s: ReturnType<typeof fromPoints>): [number, number][] => {
+    const out: [number, number][] = [];
+    for (let last = 31 - (s.start % 32); last < s.length; last += 32) {
+      let v = Number.NaN;
+      for (let i = last; i > last - 32 && i >= 0; i -= 1) {
+        if (Number.isFinite(valueAt(s, i))) {
+          v = valueAt(s, i);
+          break;
+        }
+      }
+      out.push([timeAt(s, last), v]);
+    }
+    return out;
+  };
+
+  it('follows appends and prunes at any offset, and fromPoints builds the same', () => {
+    let s = EMPTY_SERIES;
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let step = 0; step < 4_000; step += 1) {
+      s = append(s, step * 10, rnd() < 0.2 ? Number.NaN : step);
+      if (step % 97 === 0) s = prune(s, (step - 700 - Math.floor(rnd() * 200)) * 10, 1_500);
+      if (step % 89 === 0) {
+        // The pruned first block keeps its summary point, whose value may come from points before the cut.
+        expect(toPoints(s.blocks).slice(1)).toEqual(brute(s).slice(1));
+        expect(s.blocks.length).toBe(brute(s).length);
+      }
+    }
+    const rebuilt = fromPoints(toPoints(s));
+    expect(toPoints(rebuilt.blocks)).toEqual(brute(rebuilt));
+  });
+});

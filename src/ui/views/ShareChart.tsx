@@ -2,12 +2,12 @@
 import { Box } from 'ink';
 import React from 'react';
 import type { NetworkRow } from '../../model/selectors.js';
-import { pointsOf, type Series } from '../../model/series.js';
+import type { Series } from '../../model/series.js';
 import type { RangeId } from '../../model/state.js';
 import type { Metric } from '../../model/types.js';
 import { dominanceGrid, fillFor } from '../render/dominance.js';
 import { formatShare } from '../render/format.js';
-import { resample } from '../render/resample.js';
+import { resampleSeries } from '../render/resample.js';
 import { shareColumns } from '../render/share-columns.js';
 import { sparkline } from '../render/sparkline.js';
 import { fit, widthOf } from '../render/text.js';
@@ -47,7 +47,7 @@ export function ShareChart(p: ShareChartProps): React.JSX.Element {
   const cols = Math.max(1, p.width - 2);
   const inputs = tracked.map((r) => {
     const s = p.series[r.meta.id];
-    return { name: r.meta.name, values: s && s.length > 0 ? resample(pointsOf(s), p.from, p.to, cols) : [] };
+    return { name: r.meta.name, values: s && s.length > 0 ? resampleSeries(s, p.from, p.to, cols) : [] };
   });
   const { names, shares, leftOut } = shareColumns(inputs, cols, SHARE_TOP);
   const nameW = Math.min(24, Math.max(13, ...names.map(widthOf)));

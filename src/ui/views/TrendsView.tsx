@@ -2,14 +2,14 @@
 import { Box } from 'ink';
 import React from 'react';
 import type { NetworkRow } from '../../model/selectors.js';
-import { pointsOf, timeAt, type Series } from '../../model/series.js';
+import { timeAt, type Series } from '../../model/series.js';
 import { RANGE_MS, type DisplayUnit, type RangeId } from '../../model/state.js';
 import type { Metric } from '../../model/types.js';
 import { convertSeries, formatMetric } from '../render/amount.js';
 import { chartColumns, renderChart } from '../render/chart.js';
 import { compactNumber } from '../render/compact-number.js';
 import { formatChange, formatDuration } from '../render/format.js';
-import { resample } from '../render/resample.js';
+import { resampleSeries } from '../render/resample.js';
 import { fit } from '../render/text.js';
 import { timeAxis } from '../render/time-axis.js';
 import type { Theme } from '../theme.js';
@@ -53,7 +53,7 @@ function NetworkCharts(p: TrendsViewProps & { readonly from: number; readonly to
   const out: React.JSX.Element[] = [];
   for (const [k, row] of p.rows.slice(start, start + count).entries()) {
     const s = p.series[row.meta.id];
-    const raw = s && s.length > 0 ? resample(pointsOf(s), p.from, p.to, cols) : [];
+    const raw = s && s.length > 0 ? resampleSeries(s, p.from, p.to, cols) : [];
     const values = convertSeries(p.metric, raw, p.unit, p.prices);
     const amount = row.value !== undefined ? formatMetric(p.metric, row.value, p.unit, p.priceUsd, { decimals: 2, ascii }) : 'no data';
     const ch = formatChange(row.change24h, { ascii });
@@ -89,7 +89,7 @@ export function TrendsView(p: TrendsViewProps): React.JSX.Element {
   const shown = p.rows.length > slots.count ? `; networks ${slots.start + 1}-${Math.min(p.rows.length, slots.start + slots.count)} of ${p.rows.length} (Up/Down)` : '';
   const header = <Line segments={[{ text: fit(`Range ${p.range} ([ ] to change); unit ${p.unit.toUpperCase()}${shown}${usdNote}`, p.width), dim: true }]} />;
   const cols = chartColumns(chartsWidth, LABEL_W);
-  const prices = p.priceSeries.length > 0 ? resample(pointsOf(p.priceSeries), from, to, cols) : new Array<number | null>(cols).fill(p.priceUsd ?? null);
+  const prices = p.priceSeries.length > 0 ? resampleSeries(p.priceSeries, from, to, cols) : new Array<number | null>(cols).fill(p.priceUsd ?? null);
   const charts = <NetworkCharts {...p} width={chartsWidth} height={side ? body : body - shareHeight} from={from} to={to} prices={prices} />;
   const share = <ShareChart {...p} width={side ? p.width - chartsWidth - 2 : p.width} height={shareHeight} from={from} to={to} />;
   return (
