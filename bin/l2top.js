@@ -5,7 +5,7 @@
 // allocates little; bench/memory.ts) and, unless set already, glibc's malloc limited to two arenas (V8's
 // worker threads otherwise each keep their own; bench/serve.ts), and Node sees a hashbang comment, a string and
 // a comment.
-// `node bin/l2top.js` (npm start) passes the same flag itself (package.json).
+// `node bin/l2top.js` (npm start) passes the same flag itself (package.json), not the malloc setting.
 // Shim: environment that must be set before any module loads, then the bundled app. CommonJS (bin/package.json):
 // Node then runs it without starting its ES module loader, which cost ~15 ms of every start.
 const path = require('node:path');

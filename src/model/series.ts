@@ -41,7 +41,7 @@ export interface Level {
  * A time-ordered series, and a summary of it with one point per whole block of 32 points (`blocks`): the time of
  * the block's last point and the block's last finite value (NaN when it has none). Blocks are counted from the
  * first chunk's first slot, so a block never spans two chunks; `blocks` starts with the block holding the first
- * kept point and ends with the last whole one. A chart column over many blocks reads the summary, a small array
+ * kept point (after a prune its value may come from a pruned point of that block) and ends with the last whole one. A chart column over many blocks reads the summary, a small array
  * read in order, instead of one far-apart point per column (resampleSeries, src/ui/render/resample.ts).
  */
 export interface Series extends Level {

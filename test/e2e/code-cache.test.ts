@@ -16,13 +16,17 @@ const nodeCache = typeof (module_ as { enableCompileCache?: unknown }).enableCom
 const DATA = /Lightning\s+\S+\s+\d+\.\d%/;
 const sessions: TmuxSession[] = [];
 const servers: ServeProcess[] = [];
+const homes: string[] = [];
 afterEach(async () => {
   for (const s of sessions.splice(0)) await s.kill();
   for (const p of servers.splice(0)) await p.stop('SIGKILL');
+  for (const h of homes.splice(0)) fs.rmSync(h, { recursive: true, force: true });
 });
 
 function cacheHome(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'l2top-code-cache-'));
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'l2top-code-cache-'));
+  homes.push(home);
+  return home;
 }
 
 /** Node 20: the V8 code cache file of `bundle` (l2top or serve) in the cache home, with what identifies this copy. */

@@ -91,10 +91,11 @@ function held(points: PointsView, lo: number): number | null {
 
 /**
  * `resample` of a Series, reading its block summary (one point per 32: the block's last time and last finite value)
- * for every column that holds two whole blocks or more, and the points themselves for the others and always for
- * the last column, so the latest value is exact. Such a column shows the last finite value of its last whole block
- * instead of its last finite point: at most 31 points earlier, in a column of 64 or more. Over a 90-day window,
- * a column read from the points costs a few cache misses far apart; the summary is read in order.
+ * for every column in which two blocks or more end, and the points for the others and always for the last column,
+ * so the latest value is exact. Such a column shows the last finite value of the last block ending in it, blank
+ * when that whole block is gap markers: a value up to 31 points before the one the points give, and a gap at the
+ * column's end shorter than a block is not shown. Over a 90-day window, a column read from the points costs a few
+ * cache misses far apart; the summary is read in order.
  */
 export function resampleSeries(s: Series, from: number, to: number, columns: number): (number | null)[] {
   const n = Math.max(0, Math.floor(columns));
@@ -113,7 +114,9 @@ export function resampleSeries(s: Series, from: number, to: number, columns: num
     const end = j === n - 1 ? to : from + (span * (j + 1)) / n;
     const bhi = lowerBound(blocks, end, blo);
     if (j < n - 1 && bhi - blo >= 2) {
-      out[j] = lastFinite(blocks, blo, bhi);
+      // The last whole block only: a block of gap markers leaves the column blank, as its points would.
+      const v = blocks.value(bhi - 1);
+      out[j] = Number.isFinite(v) ? v : null;
       fine = undefined;
     } else {
       const lo = fine ?? lowerBound(points, start);

@@ -67,6 +67,16 @@ describe('resampleSeries', () => {
     }
   });
 
+  it('leaves a column blank when the last block ending in it is all gap markers, as the points would', () => {
+    // 10 columns of 320 points; in column 3 the last 64 points are gap markers (a 5-hour outage).
+    const s = series(3_200, (i) => (i >= 3 * 320 + 256 && i < 4 * 320 ? Number.NaN : 1_000 + i));
+    const to = 3_200 * STEP;
+    const got = resampleSeries(s, 0, to, 10);
+    expect(got[3]).toBeNull();
+    expect(resample(pointsOf(s), 0, to, 10)[3]).toBeNull();
+    expect(got.filter((v) => v === null)).toHaveLength(1);
+  });
+
   it('falls back to the points where a stretch holds fewer than two block ends (l2top was off for days)', () => {
     // 10 days of points, 5 days without any, 10 days more.
     const day = 288;
