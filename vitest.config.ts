@@ -14,6 +14,8 @@ export default defineConfig({
     maxWorkers: 2,
     minWorkers: 1,
     globalSetup: ['test/helpers/global-setup.ts'],
+    // No test reaches a host beyond loopback (test/helpers/no-network.ts).
+    setupFiles: ['test/helpers/no-network.ts'],
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     // A safety net: any l2top a test starts without its own state directory writes here, never to the home's.
     env: { XDG_STATE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'l2top-test-state-')) },
