@@ -74,8 +74,9 @@ export function anomalyOf(state: State, network: NetworkMeta, metric: Metric, pi
   const high = (picked.value - range.hi) / range.hi;
   if (Math.max(Math.abs(low), Math.abs(high)) <= state.settings.anomalyThreshold) return undefined;
   const loT = timeOfExtreme(s, range.loAt, range.lo);
-  const useLow = Math.abs(low) > Math.abs(high) || (Math.abs(low) === Math.abs(high) && loT <= timeOfExtreme(s, range.hiAt, range.hi));
-  const best = useLow ? { change: low, t: loT } : { change: high, t: timeOfExtreme(s, range.hiAt, range.hi) };
+  // The high's time is read once, and only when the low does not win outright.
+  const hiT = Math.abs(low) > Math.abs(high) ? Number.POSITIVE_INFINITY : timeOfExtreme(s, range.hiAt, range.hi);
+  const best = Math.abs(low) > Math.abs(high) || (Math.abs(low) === Math.abs(high) && loT <= hiT) ? { change: low, t: loT } : { change: high, t: hiT };
   const tolerance = state.settings.tolerance;
   return {
     change: best.change,

@@ -66,10 +66,15 @@ export function resample(points: PointsView, from: number, to: number, columns: 
   for (let j = 0; j < n; j++) {
     const end = j === n - 1 ? to : from + (span * (j + 1)) / n;
     const hi = lowerBound(points, end, lo);
-    out[j] = hi > lo ? lastFinite(points, lo, hi) : held(points, lo);
+    out[j] = columnValue(points, lo, hi);
     lo = hi;
   }
   return out;
+}
+
+/** A column's value from its samples [lo, hi): the last finite one, or the value held into it when it has none. */
+function columnValue(points: PointsView, lo: number, hi: number): number | null {
+  return hi > lo ? lastFinite(points, lo, hi) : held(points, lo);
 }
 
 /** The last finite value in [lo, hi), looking at no more than LOOKBACK samples. */
@@ -121,7 +126,7 @@ export function resampleSeries(s: Series, from: number, to: number, columns: num
     } else {
       const lo = fine ?? lowerBound(points, start);
       const hi = lowerBound(points, end, lo);
-      out[j] = hi > lo ? lastFinite(points, lo, hi) : held(points, lo);
+      out[j] = columnValue(points, lo, hi);
       fine = hi;
     }
     blo = bhi;
